@@ -1,0 +1,25 @@
+package org.mechcheck.claims;
+
+import org.mechcheck.network.NetworkClass;
+import org.mechcheck.property.Benchmark;
+import org.mechcheck.property.Property;
+
+/**
+ * A claim a source document makes about a mechanism: {@code expected} is "verified" when the
+ * source asserts the property and "refuted" when it asserts that the property fails.
+ */
+public record Claim(
+    String id,
+    String mechanism,
+    Property property,
+    String domain,
+    NetworkClass networkClass,
+    Benchmark benchmark,
+    String source,
+    String statement,
+    String expected) {
+
+  public boolean expectsRefutation() {
+    return "refuted".equals(expected);
+  }
+}

@@ -1,0 +1,56 @@
+package org.mechcheck.claims;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.mechcheck.mechanism.Mechanisms;
+import org.mechcheck.network.NetworkClass;
+import org.mechcheck.property.Benchmark;
+import org.mechcheck.property.Property;
+import org.mechcheck.store.InputException;
+import org.mechcheck.store.NetworkJson;
+
+/** Reads {@code spec/claims.json}, validating every entry. */
+public final class ClaimRegistry {
+  private ClaimRegistry() {}
+
+  public static List<Claim> read(Path file) {
+    JsonNode root;
+    try {
+      root = NetworkJson.MAPPER.readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot be read as JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+    }
+    JsonNode list = root == null ? null : root.get("claims");
+    if (list == null || !list.isArray()) throw new InputException(file + ": claims: missing or not a list");
+    List<Claim> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int k = 0; k < list.size(); k++) {
+      JsonNode c = list.get(k);
+      String at = file + ": claims[" + k + "]";
+      String id = text(c, "id", at);
+      if (!ids.add(id)) throw new InputException(at + ".id: duplicate claim id '" + id + "'");
+      String mech = text(c, "mechanism", at);
+      if (Mechanisms.byName(mech).isEmpty()) throw new InputException(at + ".mechanism: unknown mechanism '" + mech + "'");
+      Property p = Property.parse(text(c, "property", at)).orElseThrow(() -> new InputException(at + ".property: unknown property"));
+      NetworkClass nc = NetworkClass.parse(text(c, "class", at)).orElseThrow(() -> new InputException(at + ".class: unknown network class"));
+      Benchmark b = Benchmark.VICKREY;
+      if (c.has("benchmark")) b = Benchmark.parse(c.get("benchmark").asText()).orElseThrow(() -> new InputException(at + ".benchmark: unknown benchmark"));
+      String expected = c.has("expected") ? c.get("expected").asText() : "verified";
+      if (!expected.equals("verified") && !expected.equals("refuted")) throw new InputException(at + ".expected: must be \"verified\" or \"refuted\"");
+      out.add(new Claim(id, mech, p, text(c, "domain", at), nc, b, text(c, "source", at), text(c, "statement", at), expected));
+    }
+    return out;
+  }
+
+  private static String text(JsonNode c, String field, String at) {
+    JsonNode n = c.get(field);
+    if (n == null || !n.isTextual()) throw new InputException(at + "." + field + ": missing or not a string");
+    return n.asText();
+  }
+}

@@ -1,0 +1,69 @@
+package org.mechcheck.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.mechcheck.mechanism.Mechanism;
+import org.mechcheck.network.Market;
+import org.mechcheck.num.Rationals;
+import org.mechcheck.property.Checker;
+import org.mechcheck.property.Property;
+import org.mechcheck.property.Violation;
+import org.mechcheck.store.NetworkFile;
+import org.mechcheck.store.NetworkJson;
+import org.mechcheck.store.ViolationJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "check", description = "Every deviation of every agent on one network, exactly; exit 1 if a property fails.")
+final class CheckCommand implements Callable<Integer> {
+  @Option(names = "--mechanism", required = true, description = "mechanism name")
+  String mechanism;
+
+  @Option(names = "--network", required = true, description = "network file")
+  Path network;
+
+  @Option(names = "--property", description = "IR, IC, BB, EFF, REV or LEMMA1 (default: IR, IC, BB, EFF, REV)")
+  List<String> properties;
+
+  @Option(names = "--json", description = "{\"violations\": [...]}")
+  boolean json;
+
+  @Option(names = "--lenient", description = "accept unknown fields in the network file")
+  boolean lenient;
+
+  @Override
+  public Integer call() throws Exception {
+    Mechanism mech = Inputs.mechanism(mechanism);
+    Set<Property> props = EnumSet.of(Property.IR, Property.IC, Property.BB, Property.EFF, Property.REV);
+    if (properties != null) {
+      props = EnumSet.noneOf(Property.class);
+      for (String p : properties) props.add(Inputs.property(p));
+    }
+    NetworkFile f = NetworkJson.read(network, !lenient);
+    Inputs.requireDomain(mech, f);
+    Market m = f.market();
+    List<Violation> found = new Checker(mech).check(m, props);
+    if (json) {
+      ObjectNode root = NetworkJson.MAPPER.createObjectNode();
+      ArrayNode list = root.putArray("violations");
+      for (Violation v : found) list.add(ViolationJson.toJson(m, v));
+      System.out.println(NetworkJson.line(root));
+    } else if (found.isEmpty()) {
+      System.out.println(mech.name() + " on " + m.name() + ": no violation of " + props + " (every agent, every deviation)");
+    } else {
+      Table t = new Table("property", "agent", "deviation", "truthful", "deviating", "what");
+      for (Violation v : found) {
+        t.row(v.property().name(), v.agent() < 0 ? "-" : m.id(v.agent()), ViolationJson.describe(m, v.deviation()),
+            Rationals.format(v.truthful()), Rationals.format(v.deviating()), v.detail());
+      }
+      System.out.println(mech.name() + " on " + m.name() + ": " + found.size() + " violation" + (found.size() == 1 ? "" : "s"));
+      System.out.print(t);
+    }
+    return found.isEmpty() ? 0 : Errors.VIOLATION;
+  }
+}

@@ -1,0 +1,70 @@
+package org.mechcheck.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mechcheck.claims.Claim;
+import org.mechcheck.claims.ClaimEvaluator;
+import org.mechcheck.claims.ClaimRegistry;
+import org.mechcheck.claims.Verdict;
+import org.mechcheck.store.NetworkJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "claims", description = "Every registered claim with its verdict and evidence (the main job).")
+final class ClaimsCommand implements Callable<Integer> {
+  @Option(names = "--json", description = "{\"claims\": [...]}")
+  boolean json;
+
+  @Option(names = "--markdown", description = "also write the table as markdown to this file")
+  Path markdown;
+
+  @Override
+  public Integer call() throws Exception {
+    Path home = Home.get();
+    List<Claim> claims = ClaimRegistry.read(home.resolve("spec/claims.json"));
+    ClaimEvaluator evaluator = new ClaimEvaluator(home);
+    List<Verdict> verdicts = new ArrayList<>();
+    for (Claim c : claims) verdicts.add(evaluator.evaluate(c));
+    if (json) {
+      ObjectNode root = NetworkJson.MAPPER.createObjectNode();
+      ArrayNode list = root.putArray("claims");
+      for (Verdict v : verdicts) {
+        Claim c = v.claim();
+        ObjectNode o = list.addObject();
+        o.put("id", c.id()).put("mechanism", c.mechanism()).put("property", c.property().name()).put("domain", c.domain())
+            .put("class", c.networkClass().id()).put("source", c.source()).put("statement", c.statement()).put("expected", c.expected());
+        o.put("verdict", v.verdict());
+        if (v.bound() != null) o.put("bound", v.bound());
+        ArrayNode ev = o.putArray("evidence");
+        v.evidence().forEach(ev::add);
+        o.put("note", v.note());
+        o.put("seconds", Math.round(v.seconds() * 1000) / 1000.0);
+      }
+      System.out.println(NetworkJson.line(root));
+    } else {
+      Table t = table(verdicts);
+      System.out.print(t);
+      long agree = verdicts.stream().filter(Verdict::agreesWithSource).count();
+      long unknown = verdicts.stream().filter(v -> v.verdict().equals(Verdict.UNKNOWN)).count();
+      System.out.printf("%d claims: %d as the source says, %d contrary to it, %d unknown%n",
+          verdicts.size(), agree, verdicts.size() - agree - unknown, unknown);
+    }
+    if (markdown != null) Files.writeString(markdown, table(verdicts).markdown());
+    return 0;
+  }
+
+  private static Table table(List<Verdict> verdicts) {
+    Table t = new Table("claim", "source", "says", "verdict", "evidence", "seconds");
+    for (Verdict v : verdicts) {
+      String verdict = v.verdict() + (v.bound() != null ? " (n<=" + v.bound() + ")" : "");
+      String evidence = v.evidence().isEmpty() ? v.note() : String.join(", ", v.evidence());
+      t.row(v.claim().id(), v.claim().source(), v.claim().expected(), verdict, evidence, String.format("%.2f", v.seconds()));
+    }
+    return t;
+  }
+}

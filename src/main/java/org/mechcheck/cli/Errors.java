@@ -1,0 +1,30 @@
+package org.mechcheck.cli;
+
+import org.mechcheck.store.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/** Bad input and usage errors become one line on stderr and exit status 2, never a stack trace. */
+final class Errors {
+  static final int VIOLATION = 1;
+  static final int BAD_INPUT = 2;
+
+  private Errors() {}
+
+  static int handle(Exception e, CommandLine cl, ParseResult parsed) {
+    if (e instanceof InputException) {
+      cl.getErr().println("mechcheck: " + e.getMessage());
+      return BAD_INPUT;
+    }
+    cl.getErr().println("mechcheck: internal error: " + e);
+    StackTraceElement[] st = e.getStackTrace();
+    if (st.length > 0) cl.getErr().println("  at " + st[0]);
+    return 3;
+  }
+
+  static int usage(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    cl.getErr().println("mechcheck: " + e.getMessage().lines().findFirst().orElse("usage error") + " (see 'mechcheck " + cl.getCommandName() + " --help')");
+    return BAD_INPUT;
+  }
+}

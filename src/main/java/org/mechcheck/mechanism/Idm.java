@@ -1,0 +1,101 @@
+package org.mechcheck.mechanism;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mechcheck.network.Market;
+import org.mechcheck.network.Profile;
+import org.mechcheck.network.ReportGraph;
+import org.mechcheck.num.Arith;
+
+/**
+ * The information diffusion mechanism (Li et al. 2017), as restated in 002:
+ * <ol>
+ *   <li>find the highest bidder i* among the informed agents;
+ *   <li>take her diffusion critical sequence d_1, ..., d_k = i*;
+ *   <li>p_t is the highest bid among the informed agents outside d_{d_t} (what the item would
+ *       fetch if d_t, and everyone who hears of the sale only through her, stayed away);
+ *   <li>the item starts with d_1; d_t keeps it and pays p_t if her bid reaches p_{t+1} (or she
+ *       is i*), otherwise she passes it on to d_{t+1} and pays p_t - p_{t+1};
+ *   <li>everyone else pays 0.
+ * </ol>
+ */
+public final class Idm implements Mechanism {
+
+  @Override
+  public String name() {
+    return "idm";
+  }
+
+  @Override
+  public String description() {
+    return "information diffusion mechanism: the item moves down the highest bidder's critical sequence";
+  }
+
+  @Override
+  public String source() {
+    return "002 (IDM restated), 001 §5 (discussion); Li et al. AAAI-17";
+  }
+
+  @Override
+  public String domain() {
+    return "single unit; every agent a bidder (no intermediary costs)";
+  }
+
+  @Override
+  public Optional<String> refusal(Market market) {
+    if (market.units() != 1) return Optional.of("idm sells one unit; the network has units = " + market.units());
+    for (int v = 1; v < market.size(); v++) {
+      if (!market.isBidder(v)) return Optional.of("idm needs every agent to be a bidder; " + market.id(v) + " is an intermediary with a cost");
+    }
+    return Optional.empty();
+  }
+
+  /*@ ensures \result.winners().length <= 1;
+    @ ensures (\forall int v; 0 < v && v < profile.market().size();
+    @            !profile.graph().informed(v) ==> \result.payment(v) == arith.zero());
+    @ ensures \result.sold() ==> profile.graph().informed(\result.winners()[0]);
+    @ // the seller's revenue telescopes to p_1, the best bid without d_1's subtree
+    @ ensures \result.sold() ==> \result.revenue(arith) == price(profile, arith, criticalSequence.get(0));
+    @*/
+  @Override
+  @SuppressWarnings("unchecked")
+  public <N> Outcome<N> run(Profile<N> profile, Arith<N> arith) {
+    Market market = profile.market();
+    ReportGraph g = profile.graph();
+    BitSet informed = g.informed();
+    if (informed.isEmpty()) return Outcome.noSale(market, arith);
+    List<Integer> bidders = informed.stream().boxed().toList();
+    List<N> bids = bidders.stream().map(profile::bid).toList();
+    int top = bidders.get(arith.argmax(bids));
+
+    List<Integer> critical = g.criticalSequence(top);
+    int k = critical.size();
+    List<N> price = new ArrayList<>();
+    for (int d : critical) price.add(price(profile, arith, d));
+
+    N[] pay = (N[]) new Object[market.size()];
+    Arrays.fill(pay, arith.zero());
+    int t = 0;
+    while (t < k - 1 && arith.lt(profile.bid(critical.get(t)), price.get(t + 1))) {
+      pay[critical.get(t)] = arith.sub(price.get(t), price.get(t + 1));
+      t++;
+    }
+    int winner = critical.get(t);
+    pay[winner] = price.get(t);
+    int[] chain = new int[t + 2];
+    chain[0] = 0;
+    for (int j = 0; j <= t; j++) chain[j + 1] = critical.get(j);
+    return Outcome.sale(market, chain, pay, Map.of());
+  }
+
+  /** p_d: the highest bid among the informed agents outside d's dominated set (0 if none). */
+  static <N> N price(Profile<N> profile, Arith<N> arith, int d) {
+    BitSet rest = profile.graph().informed();
+    rest.andNot(profile.graph().dominated(d));
+    return arith.maxOr(arith.zero(), rest.stream().mapToObj(profile::bid).toList());
+  }
+}

@@ -1,0 +1,109 @@
+package org.mechcheck.mechanism;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mechcheck.network.Market;
+import org.mechcheck.num.Arith;
+
+/**
+ * What a mechanism decides: units (or, for randomised mechanisms, the probability) each node
+ * wins, how many trades pass through each node as an intermediary, the trading chains, and
+ * payments to the seller (negative: the agent receives money). Utilities follow from the true
+ * types: u_i = value_i * allocation_i - cost_i * through_i - payment_i.
+ */
+public final class Outcome<N> {
+  private final Market market;
+  private final BigFraction[] allocation;
+  private final BigFraction[] through;
+  private final List<int[]> chains;
+  private final N[] payments;
+  private final Map<String, Object> details;
+
+  public Outcome(Market market, BigFraction[] allocation, BigFraction[] through, List<int[]> chains, N[] payments, Map<String, Object> details) {
+    this.market = market;
+    this.allocation = allocation;
+    this.through = through;
+    this.chains = List.copyOf(chains);
+    this.payments = payments;
+    this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+  }
+
+  /** No sale: nobody wins and nobody pays. */
+  @SuppressWarnings("unchecked")
+  public static <N> Outcome<N> noSale(Market market, Arith<N> a) {
+    int n = market.size();
+    N[] pay = (N[]) new Object[n];
+    Arrays.fill(pay, a.zero());
+    return new Outcome<>(market, zeros(n), zeros(n), List.of(), pay, Map.of());
+  }
+
+  /** A single unit sold along {@code chain} (seller first, winner last). */
+  public static <N> Outcome<N> sale(Market market, int[] chain, N[] payments, Map<String, Object> details) {
+    int n = market.size();
+    BigFraction[] alloc = zeros(n);
+    BigFraction[] thr = zeros(n);
+    alloc[chain[chain.length - 1]] = BigFraction.ONE;
+    for (int k = 1; k < chain.length - 1; k++) thr[chain[k]] = BigFraction.ONE;
+    return new Outcome<>(market, alloc, thr, List.of(chain), payments, details);
+  }
+
+  public static BigFraction[] zeros(int n) {
+    BigFraction[] z = new BigFraction[n];
+    Arrays.fill(z, BigFraction.ZERO);
+    return z;
+  }
+
+  public Market market() {
+    return market;
+  }
+
+  public BigFraction allocation(int v) {
+    return allocation[v];
+  }
+
+  public BigFraction through(int v) {
+    return through[v];
+  }
+
+  public List<int[]> chains() {
+    return chains;
+  }
+
+  public N payment(int v) {
+    return payments[v];
+  }
+
+  /** Extra, mechanism-specific facts (e.g. CSM's threshold neighbourhoods), keyed by name. */
+  public Map<String, Object> details() {
+    return details;
+  }
+
+  /** Nodes that win something. */
+  public int[] winners() {
+    return java.util.stream.IntStream.range(1, market.size()).filter(v -> allocation[v].signum() != 0).toArray();
+  }
+
+  public boolean sold() {
+    return winners().length > 0;
+  }
+
+  /** The seller's revenue: the sum of all payments. */
+  public N revenue(Arith<N> a) {
+    N r = a.zero();
+    for (int v = 1; v < market.size(); v++) r = a.add(r, payments[v]);
+    return r;
+  }
+
+  /** Value of the outcome to agent v (without payment), at v's true type given in N. */
+  public N valuation(int v, N trueValue, N trueCost, Arith<N> a) {
+    return a.sub(a.mul(trueValue, allocation[v]), a.mul(trueCost, through[v]));
+  }
+
+  public N utility(int v, N trueValue, N trueCost, Arith<N> a) {
+    return a.sub(valuation(v, trueValue, trueCost, a), payments[v]);
+  }
+}

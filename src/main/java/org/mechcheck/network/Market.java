@@ -1,0 +1,143 @@
+package org.mechcheck.network;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
+
+/**
+ * A market: a seller, agents and the undirected neighbour relation (who can inform whom), with
+ * the number of units for sale. Node 0 is the seller; node k (1-based) is the k-th agent of the
+ * file, so node order is the tie-break order of FORMATS.md. Immutable.
+ */
+public final class Market {
+  private final String name;
+  private final String source;
+  private final String sellerId;
+  private final List<Agent> agents;
+  private final int units;
+  private final Graph<Integer, DefaultEdge> graph;
+  private final int[][] neighbours;
+  private final Map<String, Integer> index;
+
+  public Market(String name, String source, String sellerId, List<Agent> agents, List<int[]> edges, int units) {
+    this.name = name;
+    this.source = source;
+    this.sellerId = sellerId;
+    this.agents = List.copyOf(agents);
+    this.units = units;
+    int n = agents.size() + 1;
+    SimpleGraph<Integer, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
+    for (int v = 0; v < n; v++) g.addVertex(v);
+    for (int[] e : edges) {
+      if (e[0] == e[1]) throw new IllegalArgumentException("self loop at " + id(e[0]));
+      if (g.addEdge(e[0], e[1]) == null) throw new IllegalArgumentException("duplicate edge " + id(e[0]) + "-" + id(e[1]));
+    }
+    this.graph = new org.jgrapht.graph.AsUnmodifiableGraph<>(g);
+    this.neighbours = new int[n][];
+    for (int v = 0; v < n; v++) {
+      neighbours[v] = org.jgrapht.Graphs.neighborListOf(g, v).stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+    this.index = new HashMap<>();
+    index.put(sellerId, 0);
+    for (int k = 0; k < agents.size(); k++) index.put(agents.get(k).id(), k + 1);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public String sellerId() {
+    return sellerId;
+  }
+
+  public int units() {
+    return units;
+  }
+
+  /** Number of nodes: the seller plus the agents. */
+  public int size() {
+    return agents.size() + 1;
+  }
+
+  public int agentCount() {
+    return agents.size();
+  }
+
+  public List<Agent> agents() {
+    return agents;
+  }
+
+  /** The agent at node {@code v >= 1}. */
+  public Agent agent(int v) {
+    return agents.get(v - 1);
+  }
+
+  public String id(int v) {
+    return v == 0 ? sellerId : agents.get(v - 1).id();
+  }
+
+  /** Node of an id, or -1. */
+  public int node(String id) {
+    return index.getOrDefault(id, -1);
+  }
+
+  public int[] neighbours(int v) {
+    return neighbours[v];
+  }
+
+  public boolean adjacent(int u, int v) {
+    return graph.containsEdge(u, v);
+  }
+
+  public Graph<Integer, DefaultEdge> graph() {
+    return graph;
+  }
+
+  public List<int[]> edges() {
+    List<int[]> out = new ArrayList<>();
+    for (int u = 0; u < size(); u++) for (int v : neighbours[u]) if (u < v) out.add(new int[] {u, v});
+    return out;
+  }
+
+  public boolean isBidder(int v) {
+    return v > 0 && agent(v).isBidder();
+  }
+
+  public boolean isIntermediary(int v) {
+    return v > 0 && !agent(v).isBidder();
+  }
+
+  /** Whether the node may pass the sale on; the seller always informs all her neighbours. */
+  public boolean invites(int v) {
+    return v == 0 || agent(v).invites();
+  }
+
+  /**
+   * The neighbours the node informs when she reports truthfully: every agent neighbour if she
+   * invites (r_i is a set of agents; telling the seller about her own sale changes nothing).
+   */
+  public BitSet truthfulInforms(int v) {
+    BitSet s = new BitSet(size());
+    if (invites(v)) for (int w : neighbours[v]) if (w != 0) s.set(w);
+    return s;
+  }
+
+  /** Whether the neighbour relation is a tree (connected, no cycle). */
+  public boolean isTree() {
+    return graph.edgeSet().size() == size() - 1
+        && new org.jgrapht.alg.connectivity.ConnectivityInspector<>(graph).isConnected();
+  }
+
+  public Market withName(String newName) {
+    return new Market(newName, source, sellerId, agents, edges(), units);
+  }
+}

@@ -1,0 +1,132 @@
+package org.mechcheck.network;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The report graph of a profile: an arc u -> v when u is a node that informs her neighbour v.
+ * Who takes part is decided by reachability from the seller (node 0). Everything here is
+ * concrete structure; no number is touched.
+ */
+public final class ReportGraph {
+  private final int n;
+  private final int[][] out;
+  private final BitSet reached;
+  private BitSet[] dominated;
+
+  ReportGraph(Profile<?> p) {
+    Market m = p.market();
+    this.n = m.size();
+    this.out = new int[n][];
+    for (int u = 0; u < n; u++) out[u] = p.informsView(u).stream().toArray();
+    this.reached = reach(new BitSet());
+  }
+
+  public int size() {
+    return n;
+  }
+
+  /** Out-neighbours of u in increasing node order. */
+  public int[] out(int u) {
+    return out[u];
+  }
+
+  /** Nodes reachable from the seller when the nodes of {@code removed} do not take part (the seller is included). */
+  public BitSet reach(BitSet removed) {
+    BitSet seen = new BitSet(n);
+    Deque<Integer> queue = new ArrayDeque<>();
+    seen.set(0);
+    queue.add(0);
+    while (!queue.isEmpty()) {
+      int u = queue.poll();
+      for (int v : out[u]) {
+        if (!seen.get(v) && !removed.get(v)) {
+          seen.set(v);
+          queue.add(v);
+        }
+      }
+    }
+    return seen;
+  }
+
+  /** Whether agent v hears of the sale. */
+  public boolean informed(int v) {
+    return v != 0 && reached.get(v);
+  }
+
+  /** Informed agents (the seller excluded). */
+  public BitSet informed() {
+    BitSet s = (BitSet) reached.clone();
+    s.clear(0);
+    return s;
+  }
+
+  /**
+   * d_v: the agents who cannot hear of the sale without v (v's diffusion critical children,
+   * v included), i.e. the informed agents that v dominates in the report graph rooted at the
+   * seller. Empty when v is not informed.
+   */
+  public BitSet dominated(int v) {
+    if (dominated == null) {
+      dominated = new BitSet[n];
+      for (int d = 1; d < n; d++) {
+        if (!reached.get(d)) {
+          dominated[d] = new BitSet();
+          continue;
+        }
+        BitSet removed = new BitSet();
+        removed.set(d);
+        BitSet without = reach(removed);
+        BitSet dom = (BitSet) reached.clone();
+        dom.andNot(without);
+        dominated[d] = dom;
+      }
+    }
+    return (BitSet) dominated[v].clone();
+  }
+
+  /**
+   * The diffusion critical sequence of an informed agent m: every agent that lies on all paths
+   * from the seller to m, ordered from the seller outwards (d_{s1} ⊃ d_{s2} ⊃ ... ⊃ d_m), ending with m.
+   */
+  public List<Integer> criticalSequence(int m) {
+    if (!informed(m)) throw new IllegalArgumentException("node " + m + " is not informed");
+    List<Integer> seq = new ArrayList<>();
+    for (int d = 1; d < n; d++) if (dominated(d).get(m)) seq.add(d);
+    seq.sort((x, y) -> Integer.compare(dominated(y).cardinality(), dominated(x).cardinality()));
+    return seq;
+  }
+
+  /**
+   * Every trading chain from the seller to {@code target}: simple paths s, a1, ..., target in
+   * the report graph avoiding {@code removed}, in lexicographic order of their node sequences
+   * (depth first with neighbours in node order; no chain to a target is a prefix of another).
+   */
+  public List<int[]> chains(int target, BitSet removed) {
+    List<int[]> result = new ArrayList<>();
+    int[] path = new int[n];
+    BitSet onPath = new BitSet(n);
+    path[0] = 0;
+    onPath.set(0);
+    extend(path, 1, onPath, target, removed, result);
+    return result;
+  }
+
+  private void extend(int[] path, int len, BitSet onPath, int target, BitSet removed, List<int[]> result) {
+    int u = path[len - 1];
+    for (int v : out[u]) {
+      if (onPath.get(v) || removed.get(v)) continue;
+      path[len] = v;
+      if (v == target) {
+        result.add(java.util.Arrays.copyOf(path, len + 1));
+        continue;
+      }
+      onPath.set(v);
+      extend(path, len + 1, onPath, target, removed, result);
+      onPath.clear(v);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.mechcheck.property;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Optional;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mechcheck.mechanism.Csm;
+import org.mechcheck.mechanism.Vickrey;
+import org.mechcheck.mechanism.Welfare;
+import org.mechcheck.network.Profile;
+import org.mechcheck.num.Exact;
+
+/** Revenue benchmarks a REV claim can name. */
+public enum Benchmark {
+  VICKREY("vickrey", "the Vickrey revenue among the seller's neighbours (b2_rs)"),
+  W_D1STAR("w-d1star", "W*_{-d_1*}: optimal welfare without d_1*, the first agent on LCC_m whose threshold neighbourhood is not all she informs (000 Theorem 2; threshold by the construction procedure)");
+
+  private final String id;
+  private final String meaning;
+
+  Benchmark(String id, String meaning) {
+    this.id = id;
+    this.meaning = meaning;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String meaning() {
+    return meaning;
+  }
+
+  public static Optional<Benchmark> parse(String s) {
+    return Arrays.stream(values()).filter(b -> b.id.equalsIgnoreCase(s)).findFirst();
+  }
+
+  /** The benchmark's value on a truthful profile. */
+  public BigFraction value(Profile<BigFraction> p) {
+    Exact a = Exact.INSTANCE;
+    return switch (this) {
+      case VICKREY -> Vickrey.revenue(p, a);
+      case W_D1STAR -> wMinusD1Star(p);
+    };
+  }
+
+  private static BigFraction wMinusD1Star(Profile<BigFraction> p) {
+    Exact a = Exact.INSTANCE;
+    Welfare<BigFraction> w = new Welfare<>(p, a);
+    int m = w.winner();
+    if (m < 0) return BigFraction.ZERO;
+    int[] chain = w.lowestCostChain(m);
+    Csm csm = new Csm(Csm.Reading.PROCEDURE);
+    for (int k = 1; k < chain.length - 1; k++) {
+      int i = chain[k];
+      BitSet r = csm.threshold(p, a, i, m, chain);
+      if (!r.equals(p.informs(i))) return w.best(p.graph().dominated(i));
+    }
+    // no intermediary on the chain can change the winner: the sum in Theorem 2's proof is empty
+    // and the revenue identity gives W*_{-m}
+    return w.bestWithout(m);
+  }
+}

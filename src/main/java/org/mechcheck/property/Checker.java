@@ -1,0 +1,176 @@
+package org.mechcheck.property;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mechcheck.mechanism.Csm;
+import org.mechcheck.mechanism.Mechanism;
+import org.mechcheck.mechanism.Outcome;
+import org.mechcheck.mechanism.Welfare;
+import org.mechcheck.network.Market;
+import org.mechcheck.network.Profile;
+import org.mechcheck.num.Exact;
+import org.mechcheck.num.Rationals;
+
+/**
+ * Concrete property checks on one network, exactly. The others report truthfully; the agent
+ * under test ranges over her whole deviation space: every subset of the neighbours she could
+ * inform, combined with every bid (via {@link BidSweep}, which visits every breakpoint and the
+ * pieces between them). Each violation names the agent, the deviation and both utilities.
+ */
+public final class Checker {
+  private static final Exact A = Exact.INSTANCE;
+  private final Mechanism mechanism;
+  private final Benchmark benchmark;
+
+  public Checker(Mechanism mechanism, Benchmark benchmark) {
+    this.mechanism = mechanism;
+    this.benchmark = benchmark;
+  }
+
+  public Checker(Mechanism mechanism) {
+    this(mechanism, Benchmark.VICKREY);
+  }
+
+  public List<Violation> check(Market market, Set<Property> properties) {
+    Profile<BigFraction> truthful = Profile.truthful(market, A);
+    Outcome<BigFraction> outcome = mechanism.run(truthful, A);
+    List<Violation> found = new ArrayList<>();
+    if (properties.contains(Property.IR) || properties.contains(Property.IC)) {
+      for (int v = 1; v < market.size(); v++) {
+        if (truthful.graph().informed(v)) found.addAll(checkAgent(truthful, outcome, v, properties));
+      }
+    }
+    if (properties.contains(Property.BB)) {
+      BigFraction rev = outcome.revenue(A);
+      if (rev.signum() < 0) found.add(new Violation(Property.BB, -1, null, rev, BigFraction.ZERO, "revenue " + Rationals.format(rev) + " < 0"));
+    }
+    if (properties.contains(Property.EFF)) {
+      BigFraction realised = welfare(outcome);
+      BigFraction best = new Welfare<>(truthful, A).best();
+      if (realised.compareTo(best) < 0) {
+        found.add(new Violation(Property.EFF, -1, null, realised, best, "welfare " + Rationals.format(realised) + " < W* = " + Rationals.format(best)));
+      }
+    }
+    if (properties.contains(Property.REV)) {
+      BigFraction rev = outcome.revenue(A);
+      BigFraction bench = benchmark.value(truthful);
+      if (rev.compareTo(bench) < 0) {
+        found.add(new Violation(Property.REV, -1, null, rev, bench,
+            "revenue " + Rationals.format(rev) + " < " + benchmark.id() + " benchmark " + Rationals.format(bench)));
+      }
+    }
+    if (properties.contains(Property.LEMMA1)) found.addAll(lemma1(truthful, outcome));
+    return found;
+  }
+
+  public List<Violation> check(Market market) {
+    return check(market, EnumSet.allOf(Property.class));
+  }
+
+  /** IR and IC for one informed agent: the most profitable deviation, and any deviation leaving an intermediary below 0. */
+  private List<Violation> checkAgent(Profile<BigFraction> truthful, Outcome<BigFraction> outcome, int v, Set<Property> properties) {
+    Market market = truthful.market();
+    BigFraction truth = utility(outcome, v);
+    List<Violation> found = new ArrayList<>();
+    if (properties.contains(Property.IR) && truth.signum() < 0) {
+      found.add(new Violation(Property.IR, v, Deviation.TRUTHFUL, truth, truth, market.id(v) + "'s truthful utility " + Rationals.format(truth) + " < 0"));
+    }
+    BitSet all = truthful.informs(v);
+    Deviation bestDev = null;
+    BigFraction bestU = truth;
+    Deviation worstDev = null;
+    BigFraction worstU = BigFraction.ZERO;
+    for (BitSet informs : subsets(all)) {
+      Profile<BigFraction> p = truthful.withInforms(v, informs);
+      BitSet reported = informs.equals(all) ? null : informs;
+      BigFraction bid = null;
+      BigFraction u;
+      if (market.isBidder(v)) {
+        BidSweep.Point best = BidSweep.best(mechanism, p, v);
+        u = best.utility();
+        bid = best.bid().compareTo(market.agent(v).value()) == 0 ? null : best.bid();
+      } else {
+        u = utility(mechanism.run(p, A), v);
+      }
+      if (u.compareTo(bestU) > 0) {
+        bestU = u;
+        bestDev = new Deviation(bid, reported);
+      }
+      // 000 Definition 6: an intermediary is not forced to share, so IR holds whomever she informs
+      if (!market.isBidder(v) && reported != null) {
+        BigFraction plain = utility(mechanism.run(p, A), v);
+        if (plain.compareTo(worstU) < 0) {
+          worstU = plain;
+          worstDev = new Deviation(null, reported);
+        }
+      }
+    }
+    if (properties.contains(Property.IC) && bestDev != null) {
+      found.add(new Violation(Property.IC, v, bestDev, truth, bestU,
+          market.id(v) + " gains " + Rationals.format(bestU.subtract(truth)) + " by deviating"));
+    }
+    if (properties.contains(Property.IR) && worstDev != null) {
+      found.add(new Violation(Property.IR, v, worstDev, truth, worstU,
+          market.id(v) + "'s utility is " + Rationals.format(worstU) + " < 0 when she informs fewer neighbours"));
+    }
+    return found;
+  }
+
+  private List<Violation> lemma1(Profile<BigFraction> truthful, Outcome<BigFraction> outcome) {
+    List<Violation> found = new ArrayList<>();
+    if (!outcome.sold()) return found;
+    Market market = truthful.market();
+    int[] chain = outcome.chains().get(0);
+    int m = chain[chain.length - 1];
+    Csm csm = new Csm(Csm.Reading.PROCEDURE);
+    for (int k = 1; k < chain.length - 1; k++) {
+      int li = chain[k];
+      BitSet kept = truthful.informs(li);
+      kept.andNot(csm.threshold(truthful, A, li, m, chain));
+      Welfare<BigFraction> w = new Welfare<>(truthful.withInforms(li, kept), A);
+      int m2 = w.winner();
+      if (m2 < 0 || m2 == m) continue;
+      int[] chain2 = w.lowestCostChain(m2);
+      for (int j = k + 1; j < chain.length; j++) {
+        for (int x : chain2) {
+          if (x == chain[j]) {
+            found.add(new Violation(Property.LEMMA1, li, null, BigFraction.ZERO, BigFraction.ZERO,
+                "when " + market.id(li) + " withholds her threshold neighbourhood the winner becomes " + market.id(m2)
+                    + " and its chain passes " + market.id(chain[j]) + ", who follows " + market.id(li) + " on the old chain"));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private BigFraction utility(Outcome<BigFraction> o, int v) {
+    Market m = o.market();
+    return o.utility(v, m.agent(v).value(), m.agent(v).cost(), A);
+  }
+
+  /** Realised welfare at the true types: the sum of every agent's valuation. */
+  public static BigFraction welfare(Outcome<BigFraction> o) {
+    Market m = o.market();
+    BigFraction w = BigFraction.ZERO;
+    for (int v = 1; v < m.size(); v++) w = w.add(o.valuation(v, m.agent(v).value(), m.agent(v).cost(), A));
+    return w;
+  }
+
+  /** Every subset of {@code all}, the full set first. */
+  static List<BitSet> subsets(BitSet all) {
+    int[] members = all.stream().toArray();
+    if (members.length > 20) throw new IllegalArgumentException("an agent with " + members.length + " neighbours has too many informing sets to enumerate");
+    List<BitSet> out = new ArrayList<>();
+    for (int mask = (1 << members.length) - 1; mask >= 0; mask--) {
+      BitSet s = new BitSet();
+      for (int k = 0; k < members.length; k++) if ((mask >> k & 1) != 0) s.set(members[k]);
+      out.add(s);
+    }
+    return out;
+  }
+}
