@@ -1,6 +1,5 @@
 package org.mechcheck.network;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -42,9 +41,10 @@ import org.apache.commons.numbers.fraction.BigFraction;
  * adjacency code. Markets are named like {@code cs-general-n4-17} (class, agents, 0-based index
  * in that order) and have one unit.
  *
- * <p>Sizes (see EnumeratorTest): n = 7 gives 115 social trees and 72,489 social networks; the
- * customer-sharing general class grows much faster, so for n >= 7 prefer {@link #stream} (it keeps
- * only a compact code per network until a market is asked for) or {@link #count}.
+ * <p>Sizes (see EnumeratorTest): n = 7 gives 115 social trees, 1,042 customer-sharing trees,
+ * 72,489 social networks and 1,210,360 customer-sharing networks. A market takes about 5 KB, so
+ * for the general classes at n >= 7 use {@link #stream} (it keeps a compact code per network and
+ * builds each market only when reached) or {@link #count}, not {@link #networks}.
  */
 public final class Enumerator {
   /** Largest number of agents: the seller plus 10 agents fill a 55-bit adjacency code. */
@@ -54,7 +54,10 @@ public final class Enumerator {
 
   private Enumerator() {}
 
-  /** Every network of the class with exactly n agents, one per isomorphism class, in the order above. */
+  /**
+   * Every network of the class with exactly n agents, one per isomorphism class, in the order
+   * above. Holds them all in memory: for cs-general with n >= 7 use {@link #stream}.
+   */
   public static List<Market> networks(NetworkClass c, int n) {
     return stream(c, n).collect(Collectors.toList());
   }
@@ -265,29 +268,27 @@ public final class Enumerator {
     int coreMask = (1 << coreSize) - 1;
     int[] newLabel = new int[nodes];
     Arrays.fill(newLabel, -1);
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    int next = 0;
-    newLabel[0] = next++;
-    queue.add(0);
-    while (!queue.isEmpty()) {
-      int u = queue.poll();
-      for (int rest = adj[u] & coreMask; rest != 0; rest &= rest - 1) {
+    int[] queue = new int[coreSize]; // queue[i] is the node labelled i
+    int next = 1;
+    newLabel[0] = 0;
+    for (int head = 0; head < next; head++) {
+      for (int rest = adj[queue[head]] & coreMask; rest != 0; rest &= rest - 1) {
         int w = Integer.numberOfTrailingZeros(rest);
         if (newLabel[w] < 0) {
-          newLabel[w] = next++;
-          queue.add(w);
+          newLabel[w] = next;
+          queue[next++] = w;
         }
       }
     }
     if (next != coreSize) throw new IllegalStateException("core not connected");
-    Integer[] buyers = new Integer[nodes - coreSize];
-    for (int i = 0; i < buyers.length; i++) buyers[i] = coreSize + i;
-    final int[] core = newLabel;
-    Comparator<Integer> bySet =
-        Comparator.<Integer>comparingInt(u -> Integer.numberOfTrailingZeros(applyToMask(core, adj[u])))
-            .thenComparingInt(u -> applyToMask(core, adj[u]));
-    Arrays.sort(buyers, bySet);
-    for (Integer u : buyers) newLabel[u] = next++;
+    // buyers by (least neighbour, neighbour set) in the new labels; the low bits keep the node
+    long[] buyers = new long[nodes - coreSize];
+    for (int i = 0; i < buyers.length; i++) {
+      int set = applyToMask(newLabel, adj[coreSize + i]);
+      buyers[i] = (long) Integer.numberOfTrailingZeros(set) << 40 | (long) set << 8 | coreSize + i;
+    }
+    Arrays.sort(buyers);
+    for (long key : buyers) newLabel[(int) (key & 0xff)] = next++;
     int[] relabelled = new int[nodes];
     int edges = 0;
     for (int u = 0; u < nodes; u++) {

@@ -427,7 +427,7 @@ class EnumeratorTest {
 
   @Test
   void printCountsAndTimes() {
-    StringBuilder out = new StringBuilder("Enumerator counts and times (count only; cold where a class is first):\n");
+    StringBuilder out = new StringBuilder("Enumerator counts and times (count only; graph levels are memoised, so the times depend on which tests ran first):\n");
     for (NetworkClass c : new NetworkClass[] {SOCIAL_TREE, CS_TREE, CS_GENERAL, SOCIAL})
       for (int n = 1; n <= 7; n++) {
         long t = System.nanoTime();
