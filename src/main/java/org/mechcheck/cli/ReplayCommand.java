@@ -77,7 +77,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   private static ObjectNode toJson(Path file, Replay.Result r, List<Replay.Result> fixes) {
     Counterexample c = r.counterexample();
-    boolean agentLevel = Counterexample.agentLevel(c.property());
+    boolean agentLevel = c.agent() >= 0; // utilities when an agent is named, as in the counterexample file
     ObjectNode o = NetworkJson.MAPPER.createObjectNode();
     o.put("file", file.toString());
     o.put("mechanism", c.mechanism());

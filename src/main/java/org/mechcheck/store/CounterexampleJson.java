@@ -10,6 +10,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -59,9 +61,9 @@ public final class CounterexampleJson {
     o.set("network", NetworkJson.toJson(m));
     if (c.agent() >= 0) o.put("agent", m.id(c.agent()));
     if (c.deviation() != null) o.set("deviation", ViolationJson.deviation(m, c.deviation()));
-    boolean agentLevel = Counterexample.agentLevel(c.property());
-    o.putObject("truthful").put(agentLevel ? "utility" : "value", Rationals.format(c.truthful()));
-    o.putObject("deviating").put(agentLevel ? "utility" : "benchmark", Rationals.format(c.deviating()));
+    boolean utilities = c.agent() >= 0; // the shape ViolationJson writes
+    o.putObject("truthful").put(utilities ? "utility" : "value", Rationals.format(c.truthful()));
+    o.putObject("deviating").put(utilities ? "utility" : "benchmark", Rationals.format(c.deviating()));
     o.put("foundBy", c.foundBy());
     o.put("minimised", c.minimised());
     if (!c.fixedBy().isEmpty()) {
@@ -158,6 +160,9 @@ public final class CounterexampleJson {
     Path tmp = null;
     try {
       tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
+      if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--")); // not the 0600 of temporary files
+      }
       Files.writeString(tmp, content, StandardCharsets.UTF_8);
       try {
         Files.createLink(target, tmp); // atomic, and fails rather than replace
@@ -280,8 +285,9 @@ public final class CounterexampleJson {
       deviation = deviation(r, d, market, agent, property);
     }
 
-    BigFraction truthful = r.number(root, "truthful", agentLevel ? "utility" : "value");
-    BigFraction deviating = r.number(root, "deviating", agentLevel ? "utility" : "benchmark");
+    // utilities when an agent is named (IR, IC, LEMMA1 with its intermediary), else (value, benchmark): as ViolationJson writes them
+    BigFraction truthful = r.number(root, "truthful", agent >= 0 ? "utility" : "value");
+    BigFraction deviating = r.number(root, "deviating", agent >= 0 ? "utility" : "benchmark");
 
     String foundBy = r.text(root, "foundBy");
     JsonNode mini = root.get("minimised");
@@ -376,7 +382,7 @@ public final class CounterexampleJson {
       if (o == null) throw fail(outer, "missing; expected {\"" + inner + "\": ...}");
       if (!o.isObject()) throw fail(outer, "must be an object {\"" + inner + "\": ...}, got " + o);
       for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) o::fields) {
-        if (!e.getKey().equals(inner)) throw fail(outer + "." + e.getKey(), "unknown field (expected " + outer + "." + inner + " for " + "this property)");
+        if (!e.getKey().equals(inner)) throw fail(outer + "." + e.getKey(), "unknown field (expected " + outer + "." + inner + (inner.equals("utility") ? ", since an agent is named)" : ", since no agent is named)"));
       }
       JsonNode n = o.get(inner);
       if (n == null) throw fail(outer + "." + inner, "missing");

@@ -29,6 +29,8 @@ public final class NetworkSvg {
   private static final int TITLE = 62;      // height of the title block
   private static final int LEGEND = 34;     // height of the legend line
   private static final String RED = "#d62728";
+  /** A white outline under label text, so that edges passing behind a label do not hide it. */
+  private static final String HALO = " stroke=\"white\" stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
 
   private NetworkSvg() {}
 
@@ -64,7 +66,14 @@ public final class NetworkSvg {
     }
     int widest = rows.stream().mapToInt(List::size).max().orElse(1);
     String[] title = titleLines(c);
-    int textWidth = Arrays.stream(title).mapToInt(String::length).max().orElse(0) * 7 + 2 * 12;
+    int dev = c.agent();
+    Deviation d = c.deviation();
+    BitSet withheld = c.withheld();
+    String legend = "circle: buyer (value v)  \u00b7  square: intermediary (cost c)  \u00b7  diamond: seller"
+        + (dev >= 0 ? "  \u00b7  red outline: " + m.id(dev) : "")
+        + (!withheld.isEmpty() ? "  \u00b7  dashed red: links " + m.id(dev) + " withholds" : "");
+    // rough text widths: 8 px a character in the bold 13 px title, 7.2 in plain 13 px, 5.6 at 11 px
+    int textWidth = (int) Math.ceil(Math.max(Math.max(title[0].length() * 8.0, title[1].length() * 7.2), legend.length() * 5.6)) + 2 * 12;
     int width = Math.max(Math.max((widest - 1) * DX + 2 * MARGIN + 2 * R, textWidth), 420);
     int height = TITLE + MARGIN + maxDepth * DY + 2 * R + 28 + LEGEND;
     int[] x = new int[n], y = new int[n];
@@ -73,10 +82,6 @@ public final class NetworkSvg {
       y[v] = TITLE + MARGIN + depth[v] * DY;
     }
 
-    int dev = c.agent();
-    Deviation d = c.deviation();
-    BitSet withheld = c.withheld();
-    boolean deviates = dev >= 0 && d != null;
 
     StringBuilder s = new StringBuilder();
     s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -119,21 +124,19 @@ public final class NetworkSvg {
       }
       s.append("      <text x=\"").append(x[v]).append("\" y=\"").append(y[v] + 5).append("\" text-anchor=\"middle\" font-weight=\"bold\">")
           .append(esc(m.id(v))).append("</text>\n");
-      String below = v == 0 ? "seller" : label(m.agent(v));
-      s.append("      <text x=\"").append(x[v]).append("\" y=\"").append(y[v] + R + 17).append("\" text-anchor=\"middle\" fill=\"#333\">")
-          .append(esc(below)).append("</text>\n");
+      if (v > 0) {
+        s.append("      <text x=\"").append(x[v]).append("\" y=\"").append(y[v] + R + 17).append("\" text-anchor=\"middle\"").append(HALO).append(" fill=\"#333\">")
+            .append(esc(label(m.agent(v)))).append("</text>\n");
+      }
       if (hot && d != null && d.bid() != null) {
-        s.append("      <text x=\"").append(x[v]).append("\" y=\"").append(y[v] + R + 32).append("\" text-anchor=\"middle\" fill=\"").append(RED).append("\">")
+        s.append("      <text x=\"").append(x[v]).append("\" y=\"").append(y[v] + R + 32).append("\" text-anchor=\"middle\"").append(HALO).append(" fill=\"").append(RED).append("\">")
             .append(esc("bids " + Rationals.format(d.bid()))).append("</text>\n");
       }
       s.append("    </g>\n");
     }
     s.append("  </g>\n");
 
-    String legend = "circle: buyer (value v)   square: intermediary (cost c)   diamond: seller"
-        + (dev >= 0 ? "   red outline: " + m.id(dev) : "")
-        + (deviates && !withheld.isEmpty() ? "   dashed red: link " + m.id(dev) + " withholds" : "");
-    s.append("  <text x=\"12\" y=\"").append(height - 12).append("\" font-size=\"11\" fill=\"#555\">").append(esc(legend)).append("</text>\n");
+    s.append("  <text x=\"12\" y=\"").append(height - 12).append("\" font-size=\"11\" fill=\"#555\" xml:space=\"preserve\">").append(esc(legend)).append("</text>\n");
     s.append("</svg>\n");
     return s.toString();
   }
