@@ -126,8 +126,11 @@ public final class CounterexampleJson {
    * When the file already holds the same counterexample (same canonical key) it is kept as it is
    * and {@code created} is false (a missing SVG is drawn from the kept file). A file of that name
    * that holds a different counterexample is never replaced: that is an {@link IllegalStateException}.
+   * A counterexample that {@link #read} would reject (say, a {@code fixedBy} mechanism whose
+   * domain excludes the network) is not written: {@link InputException}.
    */
   public static Saved save(Path dir, Counterexample c) {
+    parse(toJson(c), dir.resolve(fileName(c)).toString(), c.market().name()); // never write what cannot be read back
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
