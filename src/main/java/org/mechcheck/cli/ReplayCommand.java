@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "replay", description = "Re-runs saved counterexamples exactly; exit 1 if one no longer shows its violation "
+@Command(name = "replay", mixinStandardHelpOptions = true, description = "Re-runs saved counterexamples exactly; exit 1 if one no longer shows its violation "
     + "(or shows it on a mechanism listed in its fixedBy).")
 final class ReplayCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "counterexample files, or folders of them (their *.json files in name order)")

@@ -16,7 +16,8 @@ import org.mechcheck.property.Deviation;
  * An SVG picture of a counterexample's network, drawn by plain string building (deterministic,
  * no external program). The seller is on top; agents are layered by breadth-first depth from the
  * seller (agents no path reaches form a last row); within a row they are ordered by the mean
- * position of their neighbours in the row above, then by file order. Buyers are circles with
+ * position of their neighbours in the row above, then by file order (links within a row that
+ * would pass through other nodes are drawn as arcs). Buyers are circles with
  * their value, intermediaries squares with their cost (000's Figure 1 convention). The deviating
  * agent has a red outline; links she withholds are dashed red; a misreported bid is written in
  * red under her. The title names the mechanism, property, claim and numbers.
@@ -99,9 +100,17 @@ public final class NetworkSvg {
     for (int[] e : m.edges()) {
       int u = e[0], v = e[1];
       boolean cut = (u == dev && withheld.get(v)) || (v == dev && withheld.get(u));
-      s.append("    <line x1=\"").append(x[u]).append("\" y1=\"").append(y[u]).append("\" x2=\"").append(x[v]).append("\" y2=\"").append(y[v]).append('"');
+      boolean arc = depth[u] == depth[v] && Math.abs(x[u] - x[v]) > DX * 3 / 2; // would cross the nodes between them
+      String tag = arc ? "path" : "line";
+      if (arc) {
+        int mx = (x[u] + x[v]) / 2, my = y[u] - Math.abs(x[u] - x[v]) * 2 / 5;
+        s.append("    <path d=\"M ").append(x[u]).append(' ').append(y[u]).append(" Q ").append(mx).append(' ').append(my).append(' ')
+            .append(x[v]).append(' ').append(y[v]).append("\" fill=\"none\"");
+      } else {
+        s.append("    <line x1=\"").append(x[u]).append("\" y1=\"").append(y[u]).append("\" x2=\"").append(x[v]).append("\" y2=\"").append(y[v]).append('"');
+      }
       if (cut) s.append(" stroke=\"").append(RED).append("\" stroke-width=\"2.5\" stroke-dasharray=\"7,5\"");
-      s.append("><title>").append(esc(m.id(u) + " - " + m.id(v) + (cut ? " (withheld by " + m.id(dev) + ")" : ""))).append("</title></line>\n");
+      s.append("><title>").append(esc(m.id(u) + " - " + m.id(v) + (cut ? " (withheld by " + m.id(dev) + ")" : ""))).append("</title></").append(tag).append(">\n");
     }
     s.append("  </g>\n");
 
