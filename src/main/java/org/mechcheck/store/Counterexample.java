@@ -17,8 +17,10 @@ import org.mechcheck.property.Violation;
  * <p>{@code agent} is a node of {@code market} (-1: none, as for BB, EFF and REV; LEMMA1 may name
  * the withholding intermediary). {@code deviation} is null when there is none (market-level
  * properties, IR at the truthful report). {@code truthful}/{@code deviating} are the agent's
- * utilities for IR and IC, and (revenue or welfare, benchmark) for BB, EFF, REV and LEMMA1, as
- * {@link Violation} has them. {@code benchmark} is the REV benchmark (null for the other
+ * utilities for IR and IC, and (revenue or welfare, benchmark) for BB, EFF and REV, as {@link
+ * Violation} has them (LEMMA1: 0 and 0). In the file they are {@code {"utility": ...}} when an
+ * agent is named and {@code {"value": ...}}/{@code {"benchmark": ...}} otherwise, as {@link
+ * ViolationJson} writes them. {@code benchmark} is the REV benchmark (null for the other
  * properties). {@code fixedBy} names mechanisms on which the violation must not show; {@code
  * detail} is an optional human sentence.
  */

@@ -134,7 +134,7 @@ public final class CounterexampleJson {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException(dir + ": cannot create folder (" + e.getMessage() + ")", e);
+      throw new java.io.UncheckedIOException(dir + ": cannot create folder (" + e.getMessage() + ")", e);
     }
     Path json = dir.resolve(fileName(c));
     Path svg = dir.resolve(baseName(c) + ".svg");
@@ -178,7 +178,7 @@ public final class CounterexampleJson {
     } catch (FileAlreadyExistsException e) {
       return false;
     } catch (IOException e) {
-      throw new UncheckedIOException(target + ": cannot write (" + e.getMessage() + ")", e);
+      throw new java.io.UncheckedIOException(target + ": cannot write (" + e.getMessage() + ")", e);
     } finally {
       if (tmp != null) {
         try {
@@ -187,13 +187,6 @@ public final class CounterexampleJson {
           // a leftover temporary file is harmless
         }
       }
-    }
-  }
-
-  /** An I/O failure while saving, with a one-line message. */
-  public static final class UncheckedIOException extends java.io.UncheckedIOException {
-    UncheckedIOException(String message, IOException cause) {
-      super(message, cause);
     }
   }
 

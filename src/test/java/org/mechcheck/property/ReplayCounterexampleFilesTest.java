@@ -67,16 +67,13 @@ class ReplayCounterexampleFilesTest {
     Path other = Files.createDirectory(dir.resolve("bad"));
     Path gone = other.resolve("gone.json");
     Files.writeString(gone, CounterexampleJson.text(new Counterexample(c.mechanism(), c.property(), c.claim(), c.market(), c.agent(),
-        new Deviation(null, CounterexampleJsonBits.of(c.market(), "C", "D", "E")), c.truthful(), c.deviating(), null, c.foundBy(), false, List.of(), null)));
+        new Deviation(null, nodes(c.market(), "C", "D", "E")), c.truthful(), c.deviating(), null, c.foundBy(), false, List.of(), null)));
     assertThrows(AssertionError.class, () -> replay(gone));
   }
 
-  /** Node sets by id. */
-  static final class CounterexampleJsonBits {
-    static java.util.BitSet of(org.mechcheck.network.Market m, String... ids) {
-      java.util.BitSet s = new java.util.BitSet();
-      for (String id : ids) s.set(m.node(id));
-      return s;
-    }
+  private static java.util.BitSet nodes(org.mechcheck.network.Market m, String... ids) {
+    java.util.BitSet s = new java.util.BitSet();
+    for (String id : ids) s.set(m.node(id));
+    return s;
   }
 }
