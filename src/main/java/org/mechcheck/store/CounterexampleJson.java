@@ -1,0 +1,401 @@
+package org.mechcheck.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mechcheck.mechanism.Mechanism;
+import org.mechcheck.mechanism.Mechanisms;
+import org.mechcheck.network.Market;
+import org.mechcheck.num.Rationals;
+import org.mechcheck.property.Benchmark;
+import org.mechcheck.property.Deviation;
+import org.mechcheck.property.Property;
+
+/**
+ * The {@code mechcheck-counterexample/1} format of FORMATS.md: reading validates everything
+ * (one line naming the file, the field and the reason on bad input); saving names the file
+ * {@code <mechanism>-<property>-<hash>.json}, hash = the first 8 hex digits of the SHA-256 of the
+ * canonical JSON of what identifies the counterexample (mechanism, property, network structure and
+ * types, agent, deviation; for REV also the benchmark), writes atomically, never replaces a
+ * different file, and puts the {@link NetworkSvg} picture beside it.
+ */
+public final class CounterexampleJson {
+  public static final String FORMAT = "mechcheck-counterexample/1";
+
+  /** What {@link #save} did: the JSON and SVG paths, and whether the JSON file is new. */
+  public record Saved(Path json, Path svg, boolean created) {}
+
+  private CounterexampleJson() {}
+
+  // ---------------------------------------------------------------- writing
+
+  /** The counterexample as a JSON tree, fields in the order of FORMATS.md. */
+  public static ObjectNode toJson(Counterexample c) {
+    Market m = c.market();
+    ObjectNode o = NetworkJson.MAPPER.createObjectNode();
+    o.put("format", FORMAT);
+    o.put("mechanism", c.mechanism());
+    o.put("property", c.property().name());
+    o.put("claim", c.claim());
+    if (c.benchmark() != null) o.put("benchmark", c.benchmark().id());
+    o.set("network", NetworkJson.toJson(m));
+    if (c.agent() >= 0) o.put("agent", m.id(c.agent()));
+    if (c.deviation() != null) o.set("deviation", ViolationJson.deviation(m, c.deviation()));
+    boolean utilities = c.agent() >= 0; // the shape ViolationJson writes
+    o.putObject("truthful").put(utilities ? "utility" : "value", Rationals.format(c.truthful()));
+    o.putObject("deviating").put(utilities ? "utility" : "benchmark", Rationals.format(c.deviating()));
+    o.put("foundBy", c.foundBy());
+    o.put("minimised", c.minimised());
+    if (!c.fixedBy().isEmpty()) {
+      ArrayNode f = o.putArray("fixedBy");
+      c.fixedBy().forEach(f::add);
+    }
+    if (c.detail() != null && !c.detail().isEmpty()) o.put("detail", c.detail());
+    return o;
+  }
+
+  /** The file's text: indented JSON with a final newline. */
+  public static String text(Counterexample c) {
+    try {
+      return NetworkJson.MAPPER.writeValueAsString(toJson(c)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * What identifies a counterexample, as canonical JSON (object keys sorted, no spaces): the
+   * mechanism, the property, the network without its name and source (labels, not content),
+   * the agent and the deviation, and the benchmark of a REV counterexample.
+   */
+  public static String canonicalKey(Counterexample c) {
+    ObjectNode k = NetworkJson.MAPPER.createObjectNode();
+    k.put("mechanism", c.mechanism());
+    k.put("property", c.property().name());
+    if (c.benchmark() != null) k.put("benchmark", c.benchmark().id());
+    ObjectNode net = NetworkJson.toJson(c.market());
+    net.remove("name");
+    net.remove("source");
+    k.set("network", net);
+    if (c.agent() >= 0) k.put("agent", c.market().id(c.agent()));
+    if (c.deviation() != null) k.set("deviation", ViolationJson.deviation(c.market(), c.deviation()));
+    return NetworkJson.line(sorted(k));
+  }
+
+  /** The first 8 hex digits of the SHA-256 of {@link #canonicalKey}. */
+  public static String shortHash(Counterexample c) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(canonicalKey(c).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d).substring(0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code <mechanism>-<property>-<short-hash>} (no extension). */
+  public static String baseName(Counterexample c) {
+    return c.mechanism() + "-" + c.property().name() + "-" + shortHash(c);
+  }
+
+  public static String fileName(Counterexample c) {
+    return baseName(c) + ".json";
+  }
+
+  /**
+   * Saves the counterexample in {@code dir} as {@link #fileName} with its SVG picture beside it.
+   * When the file already holds the same counterexample (same canonical key) it is kept as it is
+   * and {@code created} is false (a missing SVG is drawn from the kept file). A file of that name
+   * that holds a different counterexample is never replaced: that is an {@link IllegalStateException}.
+   * A counterexample that {@link #read} would reject (say, a {@code fixedBy} mechanism whose
+   * domain excludes the network) is not written: {@link InputException}.
+   */
+  public static Saved save(Path dir, Counterexample c) {
+    parse(toJson(c), dir.resolve(fileName(c)).toString(), c.market().name()); // never write what cannot be read back
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(dir + ": cannot create folder (" + e.getMessage() + ")", e);
+    }
+    Path json = dir.resolve(fileName(c));
+    Path svg = dir.resolve(baseName(c) + ".svg");
+    boolean created = writeNew(json, text(c));
+    Counterexample kept = c;
+    if (!created) {
+      Counterexample existing;
+      try {
+        existing = read(json);
+      } catch (InputException e) {
+        throw new IllegalStateException(json + " exists and is not a valid counterexample; not replacing it (" + e.getMessage() + ")");
+      }
+      if (!canonicalKey(existing).equals(canonicalKey(c))) {
+        throw new IllegalStateException(json + " exists and holds a different counterexample (short-hash collision); not replacing it");
+      }
+      kept = existing;
+    }
+    if (!Files.exists(svg)) writeNew(svg, NetworkSvg.render(kept));
+    return new Saved(json, svg, created);
+  }
+
+  /** Writes a new file atomically (temporary file, then a hard link or move that fails if the name exists). */
+  private static boolean writeNew(Path target, String content) {
+    Path dir = target.toAbsolutePath().getParent();
+    if (Files.exists(target)) return false;
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
+      if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--")); // not the 0600 of temporary files
+      }
+      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      try {
+        Files.createLink(target, tmp); // atomic, and fails rather than replace
+      } catch (UnsupportedOperationException | IOException linkFailed) {
+        if (linkFailed instanceof FileAlreadyExistsException) return false;
+        Files.move(tmp, target); // no REPLACE_EXISTING: fails if the name exists
+        tmp = null;
+      }
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(target + ": cannot write (" + e.getMessage() + ")", e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // a leftover temporary file is harmless
+        }
+      }
+    }
+  }
+
+  private static JsonNode sorted(JsonNode n) {
+    if (n.isObject()) {
+      TreeMap<String, JsonNode> fields = new TreeMap<>();
+      n.fields().forEachRemaining(e -> fields.put(e.getKey(), sorted(e.getValue())));
+      ObjectNode o = NetworkJson.MAPPER.createObjectNode();
+      fields.forEach(o::set);
+      return o;
+    }
+    if (n.isArray()) {
+      ArrayNode a = NetworkJson.MAPPER.createArrayNode();
+      n.forEach(x -> a.add(sorted(x)));
+      return a;
+    }
+    return n;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Reads and validates a counterexample file. */
+  public static Counterexample read(Path file) {
+    String label = file.toString();
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new InputException(label + ": no such file");
+    } catch (IOException e) {
+      throw new InputException(label + ": cannot be read (" + e.getMessage() + ")");
+    }
+    JsonNode root;
+    try {
+      root = NetworkJson.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new InputException(label + ": not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+    }
+    return parse(root, label, file.getFileName().toString().replaceFirst("\\.json$", ""));
+  }
+
+  /** Validates a counterexample tree; {@code label} names it in messages. Unknown top-level fields are allowed (later extensions). */
+  public static Counterexample parse(JsonNode root, String label, String fallbackName) {
+    R r = new R(label);
+    if (root == null || !root.isObject()) throw r.fail(null, "the file must hold one JSON object");
+    JsonNode format = root.get("format");
+    if (format == null) throw r.fail("format", "missing; expected \"" + FORMAT + "\"");
+    if (!format.isTextual() || !format.asText().equals(FORMAT)) throw r.fail("format", "is " + format + ", expected \"" + FORMAT + "\"");
+
+    String mechName = r.text(root, "mechanism");
+    Mechanism mech = Mechanisms.byName(mechName).orElseThrow(() -> r.fail("mechanism",
+        "unknown mechanism '" + mechName + "' (known: " + String.join(", ", Mechanisms.names()) + ")"));
+    String propName = r.text(root, "property");
+    Property property = Property.parse(propName).orElseThrow(() -> r.fail("property",
+        "unknown property '" + propName + "' (known: IR, IC, BB, EFF, REV, LEMMA1)"));
+    String claim = r.text(root, "claim");
+
+    Benchmark benchmark = null;
+    JsonNode b = root.get("benchmark");
+    if (b != null) {
+      if (property != Property.REV) throw r.fail("benchmark", "only a REV counterexample names a benchmark");
+      if (!b.isTextual()) throw r.fail("benchmark", "must be a string, got " + b);
+      benchmark = Benchmark.parse(b.asText()).orElseThrow(() -> r.fail("benchmark", "unknown benchmark " + b));
+    }
+
+    JsonNode netNode = root.get("network");
+    if (netNode == null) throw r.fail("network", "missing");
+    if (!netNode.isObject()) throw r.fail("network", "must be a " + NetworkJson.FORMAT + " object");
+    Market market = NetworkJson.parse(netNode, label + ": network", true, fallbackName);
+    Optional<String> refusal = mech.refusal(market);
+    if (refusal.isPresent()) throw r.fail("network", "outside the domain of " + mechName + ": " + refusal.get());
+
+    boolean agentLevel = Counterexample.agentLevel(property);
+    int agent = -1;
+    JsonNode a = root.get("agent");
+    if (a == null) {
+      if (agentLevel) throw r.fail("agent", "missing; an " + property + " counterexample names the agent");
+    } else {
+      if (!agentLevel && property != Property.LEMMA1) throw r.fail("agent", property + " is a property of the market; a counterexample to it names no agent");
+      if (!a.isTextual()) throw r.fail("agent", "must be an agent id, got " + a);
+      agent = market.node(a.asText());
+      if (agent < 0) throw r.fail("agent", "'" + a.asText() + "' is not an agent of the network");
+      if (agent == 0) throw r.fail("agent", "'" + a.asText() + "' is the seller, not an agent");
+    }
+
+    Deviation deviation = null;
+    JsonNode d = root.get("deviation");
+    if (d == null) {
+      if (property == Property.IC) throw r.fail("deviation", "missing; an IC counterexample says how the agent deviates");
+    } else {
+      if (!agentLevel) throw r.fail("deviation", property + " is a property of the market; a counterexample to it has no deviation");
+      deviation = deviation(r, d, market, agent, property);
+    }
+
+    // utilities when an agent is named (IR, IC, LEMMA1 with its intermediary), else (value, benchmark): as ViolationJson writes them
+    BigFraction truthful = r.number(root, "truthful", agent >= 0 ? "utility" : "value");
+    BigFraction deviating = r.number(root, "deviating", agent >= 0 ? "utility" : "benchmark");
+
+    String foundBy = r.text(root, "foundBy");
+    JsonNode mini = root.get("minimised");
+    if (mini == null) throw r.fail("minimised", "missing");
+    if (!mini.isBoolean()) throw r.fail("minimised", "must be true or false, got " + mini);
+
+    List<String> fixedBy = new ArrayList<>();
+    JsonNode f = root.get("fixedBy");
+    if (f != null) {
+      if (!f.isArray()) throw r.fail("fixedBy", "must be a list of mechanism names");
+      for (int k = 0; k < f.size(); k++) {
+        JsonNode x = f.get(k);
+        String at = "fixedBy[" + k + "]";
+        if (!x.isTextual()) throw r.fail(at, "must be a mechanism name, got " + x);
+        String name = x.asText();
+        Mechanism fm = Mechanisms.byName(name).orElseThrow(() -> r.fail(at, "unknown mechanism '" + name + "'"));
+        if (name.equals(mechName)) throw r.fail(at, "'" + name + "' is the mechanism the counterexample refutes");
+        if (fixedBy.contains(name)) throw r.fail(at, "'" + name + "' is listed twice");
+        Optional<String> fr = fm.refusal(market);
+        if (fr.isPresent()) throw r.fail(at, "the network is outside the domain of " + name + ": " + fr.get());
+        fixedBy.add(name);
+      }
+    }
+    String detail = null;
+    JsonNode det = root.get("detail");
+    if (det != null) {
+      if (!det.isTextual()) throw r.fail("detail", "must be a string, got " + det);
+      detail = det.asText();
+    }
+    return new Counterexample(mechName, property, claim, market, agent, deviation, truthful, deviating, benchmark,
+        foundBy, mini.asBoolean(), fixedBy, detail);
+  }
+
+  private static Deviation deviation(R r, JsonNode d, Market market, int agent, Property property) {
+    if (!d.isObject()) throw r.fail("deviation", "must be an object {\"bid\": ..., \"invites\": ...}");
+    for (Iterator<String> it = d.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!name.equals("bid") && !name.equals("invites")) throw r.fail("deviation." + name, "unknown field (allowed: bid, invites)");
+    }
+    if (!d.has("bid")) throw r.fail("deviation.bid", "missing (null: the true bid)");
+    if (!d.has("invites")) throw r.fail("deviation.invites", "missing (null: every neighbour)");
+    String who = market.id(agent);
+    BigFraction bid = null;
+    JsonNode bn = d.get("bid");
+    if (!bn.isNull()) {
+      if (!market.isBidder(agent)) throw r.fail("deviation.bid", who + " is an intermediary and does not bid");
+      if (property == Property.IR) throw r.fail("deviation.bid", "an IR counterexample deviates only in whom the agent informs");
+      bid = r.number(bn, "deviation.bid");
+      if (bid.signum() < 0) throw r.fail("deviation.bid", "negative bid " + Rationals.format(bid) + "; bids are at least 0");
+    }
+    BitSet informs = null;
+    JsonNode in = d.get("invites");
+    if (!in.isNull()) {
+      if (!in.isArray()) throw r.fail("deviation.invites", "must be a list of neighbour ids or null, got " + in);
+      informs = new BitSet();
+      BitSet allowed = market.truthfulInforms(agent);
+      for (int k = 0; k < in.size(); k++) {
+        JsonNode x = in.get(k);
+        String at = "deviation.invites[" + k + "]";
+        if (!x.isTextual()) throw r.fail(at, "must be an agent id, got " + x);
+        int w = market.node(x.asText());
+        if (w < 0) throw r.fail(at, "'" + x.asText() + "' is not an agent of the network");
+        if (!market.adjacent(agent, w)) throw r.fail(at, "'" + x.asText() + "' is not a neighbour of " + who);
+        if (!allowed.get(w)) {
+          throw r.fail(at, w == 0 ? "'" + x.asText() + "' is the seller; agents inform agents"
+              : who + " does not invite (\"invites\": false), so she informs nobody");
+        }
+        if (informs.get(w)) throw r.fail(at, "'" + x.asText() + "' is listed twice");
+        informs.set(w);
+      }
+    }
+    Deviation dev = new Deviation(bid, informs);
+    if (property == Property.IC && dev.isTruthful()) throw r.fail("deviation", "bid and invites are both null: that is the truthful report, not a deviation");
+    return dev.isTruthful() ? null : dev;
+  }
+
+  private record R(String label) {
+    InputException fail(String field, String reason) {
+      return new InputException(label + (field == null ? "" : ": " + field) + ": " + reason);
+    }
+
+    String text(JsonNode o, String field) {
+      JsonNode n = o.get(field);
+      if (n == null) throw fail(field, "missing");
+      if (!n.isTextual() || n.asText().isBlank()) throw fail(field, "must be a non-empty string, got " + n);
+      return n.asText();
+    }
+
+    /** {@code root.outer.inner}, e.g. truthful.utility. */
+    BigFraction number(JsonNode root, String outer, String inner) {
+      JsonNode o = root.get(outer);
+      if (o == null) throw fail(outer, "missing; expected {\"" + inner + "\": ...}");
+      if (!o.isObject()) throw fail(outer, "must be an object {\"" + inner + "\": ...}, got " + o);
+      for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) o::fields) {
+        if (!e.getKey().equals(inner)) throw fail(outer + "." + e.getKey(), "unknown field (expected " + outer + "." + inner + (inner.equals("utility") ? ", since an agent is named)" : ", since no agent is named)"));
+      }
+      JsonNode n = o.get(inner);
+      if (n == null) throw fail(outer + "." + inner, "missing");
+      return number(n, outer + "." + inner);
+    }
+
+    BigFraction number(JsonNode n, String path) {
+      if (n.isIntegralNumber()) return BigFraction.of(n.bigIntegerValue());
+      if (n.isNumber()) return Rationals.fromDecimal(n.decimalValue());
+      if (n.isTextual()) {
+        try {
+          return Rationals.parse(n.asText());
+        } catch (NumberFormatException e) {
+          throw fail(path, e.getMessage());
+        }
+      }
+      throw fail(path, "must be a number or a string such as \"7/3\", got " + n);
+    }
+  }
+}
