@@ -137,6 +137,16 @@ public final class Market {
         && new org.jgrapht.alg.connectivity.ConnectivityInspector<>(graph).isConnected();
   }
 
+  /** The same structure with other true types: {@code values[v]} for bidders, {@code costs[v]} for intermediaries. */
+  public Market withTypes(String newName, org.apache.commons.numbers.fraction.BigFraction[] values, org.apache.commons.numbers.fraction.BigFraction[] costs) {
+    List<Agent> as = new ArrayList<>();
+    for (int v = 1; v < size(); v++) {
+      Agent a = agent(v);
+      as.add(a.isBidder() ? Agent.bidder(a.id(), values[v], a.invites()) : Agent.intermediary(a.id(), costs[v]));
+    }
+    return new Market(newName, source, sellerId, as, edges(), units);
+  }
+
   public Market withName(String newName) {
     return new Market(newName, source, sellerId, agents, edges(), units);
   }

@@ -3,12 +3,11 @@ package org.mechcheck.property;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Optional;
-import org.apache.commons.numbers.fraction.BigFraction;
 import org.mechcheck.mechanism.Csm;
 import org.mechcheck.mechanism.Vickrey;
 import org.mechcheck.mechanism.Welfare;
 import org.mechcheck.network.Profile;
-import org.mechcheck.num.Exact;
+import org.mechcheck.num.Arith;
 
 /** Revenue benchmarks a REV claim can name. */
 public enum Benchmark {
@@ -36,19 +35,17 @@ public enum Benchmark {
   }
 
   /** The benchmark's value on a truthful profile. */
-  public BigFraction value(Profile<BigFraction> p) {
-    Exact a = Exact.INSTANCE;
+  public <N> N value(Profile<N> p, Arith<N> a) {
     return switch (this) {
       case VICKREY -> Vickrey.revenue(p, a);
-      case W_D1STAR -> wMinusD1Star(p);
+      case W_D1STAR -> wMinusD1Star(p, a);
     };
   }
 
-  private static BigFraction wMinusD1Star(Profile<BigFraction> p) {
-    Exact a = Exact.INSTANCE;
-    Welfare<BigFraction> w = new Welfare<>(p, a);
+  private static <N> N wMinusD1Star(Profile<N> p, Arith<N> a) {
+    Welfare<N> w = new Welfare<>(p, a);
     int m = w.winner();
-    if (m < 0) return BigFraction.ZERO;
+    if (m < 0) return a.zero();
     int[] chain = w.lowestCostChain(m);
     Csm csm = new Csm(Csm.Reading.PROCEDURE);
     for (int k = 1; k < chain.length - 1; k++) {

@@ -57,7 +57,7 @@ public final class Checker {
     }
     if (properties.contains(Property.REV)) {
       BigFraction rev = outcome.revenue(A);
-      BigFraction bench = benchmark.value(truthful);
+      BigFraction bench = benchmark.value(truthful, A);
       if (rev.compareTo(bench) < 0) {
         found.add(new Violation(Property.REV, -1, null, rev, bench,
             "revenue " + Rationals.format(rev) + " < " + benchmark.id() + " benchmark " + Rationals.format(bench)));

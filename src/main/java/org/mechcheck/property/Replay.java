@@ -110,7 +110,7 @@ public final class Replay {
       }
       case REV -> {
         t = outcome.revenue(A);
-        dv = c.benchmark().value(truthful);
+        dv = c.benchmark().value(truthful, A);
       }
       default -> {
         t = BigFraction.ZERO;

@@ -140,7 +140,7 @@ class ReplayTest {
         Benchmark.VICKREY, "test", false, List.of(), null);
     Replay.Result rr = Replay.of(rev);
     assertEquals(!new Checker(mech("csm"), Benchmark.VICKREY).check(m, EnumSet.of(Property.REV)).isEmpty(), rr.violates());
-    assertEquals(Benchmark.VICKREY.value(org.mechcheck.network.Profile.truthful(m, org.mechcheck.num.Exact.INSTANCE)), rr.deviating());
+    assertEquals(Benchmark.VICKREY.value(org.mechcheck.network.Profile.truthful(m, org.mechcheck.num.Exact.INSTANCE), org.mechcheck.num.Exact.INSTANCE), rr.deviating());
   }
 
   @Test

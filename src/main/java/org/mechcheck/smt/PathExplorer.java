@@ -1,0 +1,108 @@
+package org.mechcheck.smt;
+
+import com.microsoft.z3.BoolExpr;
+import com.microsoft.z3.Context;
+import com.microsoft.z3.Expr;
+import com.microsoft.z3.Solver;
+import com.microsoft.z3.Status;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Symbolic execution by re-execution. The mechanism runs unchanged, in Java; every branch on a
+ * symbolic comparison goes through {@link #decide}, which replays a recorded choice prefix or,
+ * at a new branch point, asks the solver which sides are feasible under the path condition and
+ * queues the other side. The explorer owns the path condition; mechanism code never sees it.
+ */
+public final class PathExplorer {
+  private final Context ctx;
+  private final Solver solver;
+  private List<Boolean> script = new ArrayList<>();
+  private int pos;
+  private final Deque<List<Boolean>> pending = new ArrayDeque<>();
+  private final List<BoolExpr> pc = new ArrayList<>();
+  private boolean exploring;
+  private final Stats stats;
+
+  /** One path: the condition under which it is taken and what the body returned on it. */
+  public record Path<T>(BoolExpr condition, T result) {}
+
+  public PathExplorer(Context ctx, Solver solver, Stats stats) {
+    this.ctx = ctx;
+    this.solver = solver;
+    this.stats = stats;
+  }
+
+  public Context context() {
+    return ctx;
+  }
+
+  /** Answers a branch condition on the current path (forks the exploration when both sides are feasible). */
+  public boolean decide(BoolExpr c) {
+    Expr<?> simplified = c.simplify();
+    if (simplified.isTrue()) return true;
+    if (simplified.isFalse()) return false;
+    if (!exploring) throw new IllegalStateException("a symbolic branch outside an exploration");
+    BoolExpr cond = (BoolExpr) simplified;
+    boolean choice;
+    if (pos < script.size()) {
+      choice = script.get(pos);
+    } else {
+      boolean canTrue = feasible(cond);
+      boolean canFalse = feasible(ctx.mkNot(cond));
+      if (canTrue && canFalse) {
+        List<Boolean> other = new ArrayList<>(script);
+        other.add(false);
+        pending.push(other);
+        choice = true;
+      } else {
+        choice = canTrue || !canFalse;
+      }
+      script.add(choice);
+    }
+    pos++;
+    BoolExpr literal = choice ? cond : ctx.mkNot(cond);
+    solver.add(literal);
+    pc.add(literal);
+    return choice;
+  }
+
+  /** Feasible unless the solver proves it is not: UNKNOWN keeps both sides (sound, possibly slower). */
+  private boolean feasible(BoolExpr cond) {
+    long t = System.nanoTime();
+    Status s = solver.check(cond);
+    stats.solverNanos += System.nanoTime() - t;
+    stats.feasibilityChecks++;
+    return s != Status.UNSATISFIABLE;
+  }
+
+  /** Runs {@code body} once per feasible path and returns every path with its condition. */
+  public <T> List<Path<T>> explore(Supplier<T> body) {
+    List<Path<T>> paths = new ArrayList<>();
+    pending.clear();
+    pending.push(new ArrayList<>());
+    exploring = true;
+    try {
+      while (!pending.isEmpty()) {
+        script = pending.pop();
+        pos = 0;
+        pc.clear();
+        solver.push();
+        try {
+          T result = body.get(); // run first: the path condition is complete only afterwards
+          BoolExpr condition = pc.isEmpty() ? ctx.mkTrue() : ctx.mkAnd(pc.toArray(new BoolExpr[0]));
+          paths.add(new Path<>(condition, result));
+          stats.paths++;
+        } finally {
+          solver.pop();
+        }
+      }
+    } finally {
+      exploring = false;
+    }
+    return paths;
+  }
+}

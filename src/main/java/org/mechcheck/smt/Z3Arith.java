@@ -1,0 +1,92 @@
+package org.mechcheck.smt;
+
+import com.microsoft.z3.ArithExpr;
+import com.microsoft.z3.BoolExpr;
+import com.microsoft.z3.Context;
+import com.microsoft.z3.RealSort;
+import java.util.List;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mechcheck.num.Arith;
+import org.mechcheck.num.Rationals;
+
+/**
+ * Numbers as Z3 real terms. {@code ge} forks through the {@link PathExplorer}; {@code max},
+ * {@code min} are if-then-else terms and {@code argmax}/{@code argmin} one-hot case splits,
+ * so they do not multiply paths more than the choice itself requires. Tie-break as in
+ * {@link Arith}: the lowest index among equal optima.
+ */
+public final class Z3Arith implements Arith<ArithExpr<RealSort>> {
+  private final Context ctx;
+  private final PathExplorer explorer;
+
+  public Z3Arith(PathExplorer explorer) {
+    this.ctx = explorer.context();
+    this.explorer = explorer;
+  }
+
+  @Override
+  public ArithExpr<RealSort> of(BigFraction q) {
+    return ctx.mkReal(Rationals.format(q));
+  }
+
+  @Override
+  public ArithExpr<RealSort> add(ArithExpr<RealSort> a, ArithExpr<RealSort> b) {
+    return ctx.mkAdd(a, b);
+  }
+
+  @Override
+  public ArithExpr<RealSort> sub(ArithExpr<RealSort> a, ArithExpr<RealSort> b) {
+    return ctx.mkSub(a, b);
+  }
+
+  @Override
+  public ArithExpr<RealSort> mul(ArithExpr<RealSort> a, BigFraction k) {
+    if (k.signum() == 0) return zero();
+    if (k.compareTo(BigFraction.ONE) == 0) return a;
+    return ctx.mkMul(a, of(k));
+  }
+
+  @Override
+  public boolean ge(ArithExpr<RealSort> a, ArithExpr<RealSort> b) {
+    return explorer.decide(ctx.mkGe(a, b));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public ArithExpr<RealSort> max(ArithExpr<RealSort> a, ArithExpr<RealSort> b) {
+    return (ArithExpr<RealSort>) ctx.mkITE(ctx.mkGe(a, b), a, b);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public ArithExpr<RealSort> min(ArithExpr<RealSort> a, ArithExpr<RealSort> b) {
+    return (ArithExpr<RealSort>) ctx.mkITE(ctx.mkLe(a, b), a, b);
+  }
+
+  @Override
+  public int argmax(List<ArithExpr<RealSort>> xs) {
+    return pick(xs, true);
+  }
+
+  @Override
+  public int argmin(List<ArithExpr<RealSort>> xs) {
+    return pick(xs, false);
+  }
+
+  /** Entry j is chosen iff it beats every earlier entry strictly and every later one weakly. */
+  private int pick(List<ArithExpr<RealSort>> xs, boolean maximum) {
+    if (xs.isEmpty()) throw new IllegalArgumentException("arg-optimum of an empty list");
+    for (int j = 0; j < xs.size() - 1; j++) {
+      BoolExpr[] cs = new BoolExpr[xs.size() - 1];
+      int c = 0;
+      for (int k = 0; k < xs.size(); k++) {
+        if (k == j) continue;
+        ArithExpr<RealSort> a = maximum ? xs.get(j) : xs.get(k);
+        ArithExpr<RealSort> b = maximum ? xs.get(k) : xs.get(j);
+        cs[c++] = k < j ? ctx.mkGt(a, b) : ctx.mkGe(a, b);
+      }
+      if (explorer.decide(ctx.mkAnd(cs))) return j;
+    }
+    return xs.size() - 1;
+  }
+}
