@@ -1,6 +1,10 @@
 package org.mechcheck.network;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.jgrapht.alg.connectivity.ConnectivityInspector;
+import org.jgrapht.graph.AsSubgraph;
 import java.util.Optional;
 
 /** The network classes claims are about and searches enumerate. */
@@ -38,16 +42,30 @@ public enum NetworkClass {
     return this == CS_TREE || this == SOCIAL_TREE;
   }
 
-  /** Whether a market belongs to the class (single unit; connectedness is not required). */
+  /**
+   * Whether a market belongs to the class: connected; for the customer-sharing classes buyers
+   * do not invite, never neighbour each other, and the seller with the intermediaries is
+   * connected on its own (buyers relay nothing); for the social classes every agent is a
+   * bidder who invites; trees for the tree classes.
+   */
   public boolean contains(Market m) {
-    boolean cs = true, social = true;
+    if (!new ConnectivityInspector<>(m.graph()).isConnected()) return false;
+    if (isTreeClass() && !m.isTree()) return false;
     for (int v = 1; v < m.size(); v++) {
       Agent a = m.agent(v);
-      if (a.isBidder() && a.invites()) cs = false;
-      if (a.isBidder() && !a.invites()) social = false;
-      if (!a.isBidder()) social = false;
+      if (isCustomerSharing()) {
+        if (a.isBidder() && a.invites()) return false;
+        if (a.isBidder()) for (int w : m.neighbours(v)) if (m.isBidder(w)) return false;
+      } else if (!a.isBidder() || !a.invites()) {
+        return false;
+      }
     }
-    if (isCustomerSharing() ? !cs : !social) return false;
-    return !isTreeClass() || m.isTree();
+    if (isCustomerSharing()) {
+      Set<Integer> core = new HashSet<>();
+      core.add(0);
+      for (int v = 1; v < m.size(); v++) if (m.isIntermediary(v)) core.add(v);
+      return new ConnectivityInspector<>(new AsSubgraph<>(m.graph(), core)).isConnected();
+    }
+    return true;
   }
 }

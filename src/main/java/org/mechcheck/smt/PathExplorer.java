@@ -3,6 +3,7 @@ package org.mechcheck.smt;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Expr;
+import com.microsoft.z3.Model;
 import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
 import java.util.ArrayDeque;
@@ -22,10 +23,14 @@ public final class PathExplorer {
   private final Solver solver;
   private List<Boolean> script = new ArrayList<>();
   private int pos;
-  private final Deque<List<Boolean>> pending = new ArrayDeque<>();
+  private Model model;
+  private final Deque<Pending> pending = new ArrayDeque<>();
   private final List<BoolExpr> pc = new ArrayList<>();
   private boolean exploring;
   private final Stats stats;
+
+  /** A path still to run: its choices, and a model that takes it (null when the solver could not say). */
+  private record Pending(List<Boolean> script, Model model) {}
 
   /** One path: the condition under which it is taken and what the body returned on it. */
   public record Path<T>(BoolExpr condition, T result) {}
@@ -51,15 +56,23 @@ public final class PathExplorer {
     if (pos < script.size()) {
       choice = script.get(pos);
     } else {
-      boolean canTrue = feasible(cond);
-      boolean canFalse = feasible(ctx.mkNot(cond));
-      if (canTrue && canFalse) {
-        List<Boolean> other = new ArrayList<>(script);
-        other.add(false);
-        pending.push(other);
-        choice = true;
-      } else {
+      // the current path's model already shows one side feasible: only the other needs a query
+      Boolean modelSide = model == null ? null : evaluates(cond);
+      if (modelSide == null) {
+        boolean canTrue = feasible(cond) != Status.UNSATISFIABLE;
+        Model trueModel = canTrue && lastStatus == Status.SATISFIABLE ? solver.getModel() : null;
+        boolean canFalse = feasible(ctx.mkNot(cond)) != Status.UNSATISFIABLE;
+        if (canTrue && canFalse) {
+          pending.push(new Pending(extended(false), lastStatus == Status.SATISFIABLE ? solver.getModel() : null));
+        }
         choice = canTrue || !canFalse;
+        if (choice) model = trueModel;
+      } else {
+        choice = modelSide;
+        Status other = feasible(choice ? ctx.mkNot(cond) : cond);
+        if (other != Status.UNSATISFIABLE) {
+          pending.push(new Pending(extended(!choice), other == Status.SATISFIABLE ? solver.getModel() : null));
+        }
       }
       script.add(choice);
     }
@@ -70,24 +83,40 @@ public final class PathExplorer {
     return choice;
   }
 
-  /** Feasible unless the solver proves it is not: UNKNOWN keeps both sides (sound, possibly slower). */
-  private boolean feasible(BoolExpr cond) {
+  private Status lastStatus;
+
+  /** Whether cond can hold on the current path; UNKNOWN counts as feasible (sound, possibly slower). */
+  private Status feasible(BoolExpr cond) {
     long t = System.nanoTime();
-    Status s = solver.check(cond);
+    lastStatus = solver.check(cond);
     stats.solverNanos += System.nanoTime() - t;
     stats.feasibilityChecks++;
-    return s != Status.UNSATISFIABLE;
+    return lastStatus;
+  }
+
+  private Boolean evaluates(BoolExpr cond) {
+    Expr<?> v = model.eval(cond, true);
+    return v.isTrue() ? Boolean.TRUE : v.isFalse() ? Boolean.FALSE : null;
+  }
+
+  private List<Boolean> extended(boolean choice) {
+    List<Boolean> other = new ArrayList<>(script);
+    other.add(choice);
+    return other;
   }
 
   /** Runs {@code body} once per feasible path and returns every path with its condition. */
   public <T> List<Path<T>> explore(Supplier<T> body) {
     List<Path<T>> paths = new ArrayList<>();
     pending.clear();
-    pending.push(new ArrayList<>());
+    Status root = feasible(ctx.mkTrue());
+    pending.push(new Pending(new ArrayList<>(), root == Status.SATISFIABLE ? solver.getModel() : null));
     exploring = true;
     try {
       while (!pending.isEmpty()) {
-        script = pending.pop();
+        Pending next = pending.pop();
+        script = next.script();
+        model = next.model();
         pos = 0;
         pc.clear();
         solver.push();

@@ -1,0 +1,177 @@
+package org.mechcheck.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mechcheck.claims.Claim;
+import org.mechcheck.claims.ClaimRegistry;
+import org.mechcheck.mechanism.Mechanism;
+import org.mechcheck.network.Enumerator;
+import org.mechcheck.network.NetworkClass;
+import org.mechcheck.num.Rationals;
+import org.mechcheck.property.Benchmark;
+import org.mechcheck.property.Property;
+import org.mechcheck.search.ProofRecord;
+import org.mechcheck.search.Search;
+import org.mechcheck.smt.SymbolicChecker;
+import org.mechcheck.store.Counterexample;
+import org.mechcheck.store.CounterexampleJson;
+import org.mechcheck.store.InputException;
+import org.mechcheck.store.NetworkJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "search", mixinStandardHelpOptions = true,
+    description = "Bounded verification over every network of a class: a proof record or a minimal counterexample.")
+final class SearchCommand implements Callable<Integer> {
+  /** Networks per class above which a search is refused without --force: what it would cost is printed. */
+  static final long MAX_NETWORKS = 2_000_000;
+
+  @Option(names = "--mechanism", required = true) String mechanism;
+  @Option(names = "--property", required = true) String property;
+  @Option(names = "--class", required = true, description = "cs-tree, cs-general, social-tree, social") String networkClass;
+  @Option(names = "--max-agents", required = true) int maxAgents;
+  @Option(names = "--benchmark", description = "REV benchmark: vickrey (default) or w-d1star") String benchmark;
+  @Option(names = "--claim", description = "claim id to record (default: the registered claim matching mechanism, property, class)") String claim;
+  @Option(names = "--time-limit", description = "seconds; the bound then covers the sizes finished in time") double timeLimit;
+  @Option(names = "--box", defaultValue = "100", description = "values and costs range over [0, box] (default 100)") String box;
+  @Option(names = "--z3-timeout", defaultValue = "30000", description = "milliseconds per Z3 query (UNKNOWN is never verified)") int z3Timeout;
+  @Option(names = "--threads", defaultValue = "2", description = "worker threads, one Z3 context each (default 2)") int threads;
+  @Option(names = "--save", description = "save counterexamples and proof records in the repository") boolean save;
+  @Option(names = "--json", description = "counterexample objects, then a summary line") boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    Mechanism mech = Inputs.mechanism(mechanism);
+    Property prop = Inputs.property(property);
+    NetworkClass nc = NetworkClass.parse(networkClass).orElseThrow(() -> new InputException(
+        "unknown class '" + networkClass + "' (known: cs-tree, cs-general, social-tree, social)"));
+    Benchmark bench = benchmark == null ? Benchmark.VICKREY : Benchmark.parse(benchmark).orElseThrow(() -> new InputException(
+        "unknown benchmark '" + benchmark + "' (known: vickrey, w-d1star)"));
+    if (maxAgents < 1) throw new InputException("--max-agents must be at least 1");
+    if (maxAgents > Enumerator.MAX_AGENTS) throw new InputException("--max-agents " + maxAgents + " is beyond what the enumerator covers (" + Enumerator.MAX_AGENTS + ")");
+    long total = 0;
+    for (int n = 1; n <= maxAgents; n++) total += Enumerator.count(nc, n);
+    if (total > MAX_NETWORKS) {
+      throw new InputException("--max-agents " + maxAgents + " on " + nc.id() + " means " + total + " networks (at roughly 10-100 per second, "
+          + (total / 100 / 3600) + " to " + (total / 10 / 3600) + " hours); choose a smaller bound");
+    }
+    BigFraction boxValue;
+    try {
+      boxValue = Rationals.parse(box);
+    } catch (NumberFormatException e) {
+      throw new InputException("--box: " + e.getMessage());
+    }
+    if (boxValue.signum() <= 0) throw new InputException("--box must be positive");
+    if (mech.refusal(sample(nc)).isPresent()) {
+      throw new InputException(mech.name() + " is not defined on " + nc.id() + " networks: " + mech.refusal(sample(nc)).get());
+    }
+    Path home = Home.get();
+    String claimId = claim != null ? claim : registeredClaim(home, mech, prop, nc, bench);
+    String command = "mechcheck search --mechanism " + mech.name() + " --property " + prop.name() + " --class " + nc.id()
+        + " --max-agents " + maxAgents + (bench != Benchmark.VICKREY ? " --benchmark " + bench.id() : "");
+
+    Progress progress = new Progress();
+    Search.Result r;
+    try {
+      r = new Search(mech, prop, bench, nc, boxValue, z3Timeout, threads).run(maxAgents, timeLimit, progress);
+    } finally {
+      progress.close();
+    }
+
+    String verdict;
+    if (r.refuted()) {
+      verdict = "refuted";
+      Counterexample c = Counterexample.from(r.violation(), r.counterexample().withName(mech.name() + "-" + prop.name().toLowerCase() + "-counterexample"),
+          mech.name(), bench, claimId, command, true);
+      if (json) System.out.println(NetworkJson.line(CounterexampleJson.toJson(c)));
+      if (save) {
+        CounterexampleJson.Saved s = CounterexampleJson.save(home.resolve("counterexamples"), c);
+        System.err.println((s.created() ? "saved " : "already saved: ") + home.relativize(s.json()) + " and " + home.relativize(s.svg()).getFileName());
+      }
+      if (!json) {
+        System.out.println(claimId + ": REFUTED by a network with " + r.counterexample().agentCount() + " agents (" + r.networks() + " networks searched)");
+        System.out.println("  " + r.violation().detail());
+        System.out.print(NetworkJson.MAPPER.writeValueAsString(NetworkJson.toJson(r.counterexample())).indent(2));
+      }
+    } else {
+      verdict = r.bound() > 0 ? "verified" : "unknown";
+      if (save && r.bound() > 0) {
+        List<ProofRecord.Level> levels = r.levels().subList(0, r.bound());
+        long nets = levels.stream().mapToLong(ProofRecord.Level::networks).sum();
+        long qs = levels.stream().mapToLong(ProofRecord.Level::queries).sum();
+        ProofRecord rec = new ProofRecord(claimId, mech.name(), prop.name(), bench.id(), nc.id(), r.bound(), Rationals.format(boxValue),
+            nets, qs, r.stats().paths, SymbolicChecker.z3Version(), r.seconds(), r.stats().solverNanos / 1e9,
+            command.replace("--max-agents " + maxAgents, "--max-agents " + r.bound()), Instant.now().toString(), levels);
+        boolean wrote = rec.save(home.resolve("proofs"));
+        System.err.println(wrote ? "saved " + home.relativize(ProofRecord.fileFor(home.resolve("proofs"), claimId))
+            : "kept the existing proof record (its bound is at least " + r.bound() + ")");
+      }
+      if (!json) {
+        System.out.println(claimId + ": " + (r.bound() > 0 ? "verified on every network with up to " + r.bound() + " agents" : "unknown")
+            + (r.timedOut() ? " (time limit reached)" : "") + "; " + r.networks() + " networks, " + r.queries() + " queries");
+        for (String u : r.unknown()) System.out.println("  unknown: " + u);
+      }
+    }
+    double solverShare = r.seconds() > 0 ? r.stats().solverNanos / 1e9 / (r.seconds() * threads) : 0;
+    ObjectNode summary = NetworkJson.MAPPER.createObjectNode();
+    summary.put("claim", claimId).put("networks", r.networks()).put("queries", r.queries()).put("paths", r.stats().paths)
+        .put("verdict", verdict).put("bound", r.bound()).put("seconds", Math.round(r.seconds() * 100) / 100.0)
+        .put("solverShare", Math.round(solverShare * 1000) / 1000.0).put("timedOut", r.timedOut());
+    if (json) System.out.println(NetworkJson.line(summary));
+    else System.out.printf("  %.2f s, %.0f networks/s, %.0f queries/s, %.0f%% of the time in Z3%n", r.seconds(),
+        r.networks() / Math.max(r.seconds(), 1e-9), r.queries() / Math.max(r.seconds(), 1e-9), 100 * solverShare);
+    boolean expectRefuted = claim(home, claimId) != null && claim(home, claimId).expectsRefutation();
+    return r.refuted() && !expectRefuted ? Errors.VIOLATION : 0;
+  }
+
+  private static org.mechcheck.network.Market sample(NetworkClass nc) {
+    return Enumerator.networks(nc, 1).get(0);
+  }
+
+  private static String registeredClaim(Path home, Mechanism m, Property p, NetworkClass nc, Benchmark b) {
+    for (Claim c : ClaimRegistry.read(home.resolve("spec/claims.json"))) {
+      if (c.mechanism().equals(m.name()) && c.property() == p && c.networkClass() == nc && c.benchmark() == b) return c.id();
+    }
+    return m.name() + "/" + p.name().toLowerCase() + "/" + nc.id() + (p == Property.REV ? "-" + b.id() : "");
+  }
+
+  private static Claim claim(Path home, String id) {
+    for (Claim c : ClaimRegistry.read(home.resolve("spec/claims.json"))) if (c.id().equals(id)) return c;
+    return null;
+  }
+
+  /** A progress bar on stderr (networks done, networks/s, ETA) when there is a terminal; one line per size otherwise. */
+  private static final class Progress implements Search.Listener, AutoCloseable {
+    private ProgressBar bar;
+    private final boolean terminal = System.console() != null;
+
+    @Override
+    public void level(int agents, long networks) {
+      close();
+      if (terminal) {
+        bar = new ProgressBarBuilder().setTaskName(agents + " agents").setInitialMax(networks).setStyle(ProgressBarStyle.ASCII)
+            .setUnit(" networks", 1).showSpeed().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+      } else {
+        System.err.println("searching " + networks + " networks with " + agents + " agents");
+      }
+    }
+
+    @Override
+    public void network(long done) {
+      if (bar != null) bar.stepTo(done);
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) bar.close();
+      bar = null;
+    }
+  }
+}

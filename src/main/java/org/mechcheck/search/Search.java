@@ -1,0 +1,170 @@
+package org.mechcheck.search;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mechcheck.mechanism.Mechanism;
+import org.mechcheck.network.Enumerator;
+import org.mechcheck.network.Market;
+import org.mechcheck.network.NetworkClass;
+import org.mechcheck.property.Benchmark;
+import org.mechcheck.property.Property;
+import org.mechcheck.property.Violation;
+import org.mechcheck.smt.Stats;
+import org.mechcheck.smt.SymbolicChecker;
+
+/**
+ * Bounded verification of one claim: every network of the class with 1, 2, ..., maxAgents
+ * agents (one per isomorphism class, fewest edges first), every valuation in the box, every
+ * deviation, asked of Z3. The violating network returned is the first in enumeration order of
+ * the smallest size that has one (deterministic whatever the number of threads); it is shrunk
+ * further. Otherwise the claim holds up to the largest size whose every network was decided
+ * (UNKNOWN answers and the time limit stop that bound short).
+ */
+public final class Search {
+
+  /** Progress of a running search, for the progress bar. */
+  public interface Listener {
+    void level(int agents, long networks);
+
+    void network(long done);
+  }
+
+  public record Result(
+      Market counterexample, Violation violation, Market unshrunk, int bound, long networks, long queries, Stats stats,
+      double seconds, List<ProofRecord.Level> levels, List<String> unknown, boolean timedOut) {
+
+    public boolean refuted() {
+      return counterexample != null;
+    }
+  }
+
+  private final Mechanism mechanism;
+  private final Property property;
+  private final Benchmark benchmark;
+  private final NetworkClass networkClass;
+  private final BigFraction box;
+  private final int timeoutMillis;
+  private final int threads;
+
+  public Search(Mechanism mechanism, Property property, Benchmark benchmark, NetworkClass networkClass, BigFraction box, int timeoutMillis, int threads) {
+    this.mechanism = mechanism;
+    this.property = property;
+    this.benchmark = benchmark;
+    this.networkClass = networkClass;
+    this.box = box;
+    this.timeoutMillis = timeoutMillis;
+    this.threads = Math.max(1, threads);
+  }
+
+  /** One size's networks, shared by the workers in enumeration order. */
+  private final class Level {
+    final Iterator<Market> networks;
+    long next;
+    long firstViolation = Long.MAX_VALUE;
+    SymbolicChecker.Result violation;
+    final List<String> unknown = new ArrayList<>();
+    boolean undecided;
+    boolean timedOut;
+    final AtomicLong done = new AtomicLong();
+
+    Level(int agents) {
+      networks = Enumerator.stream(networkClass, agents).iterator();
+    }
+
+    synchronized Object[] take(long deadline) {
+      if (System.nanoTime() > deadline) timedOut = true;
+      if (timedOut || !networks.hasNext() || next > firstViolation) return null;
+      return new Object[] {next++, networks.next()};
+    }
+
+    synchronized void report(long index, Market m, SymbolicChecker.Result r) {
+      if (r.status() == SymbolicChecker.Status3.VIOLATED && index < firstViolation) {
+        firstViolation = index;
+        violation = r;
+      } else if (r.status() == SymbolicChecker.Status3.UNKNOWN) {
+        undecided = true;
+        if (unknown.size() < 10) unknown.add(m.name() + ": " + r.note());
+      }
+    }
+  }
+
+  public Result run(int maxAgents, double timeLimitSeconds, Listener listener) {
+    long start = System.nanoTime();
+    long deadline = timeLimitSeconds > 0 ? start + (long) (timeLimitSeconds * 1e9) : Long.MAX_VALUE;
+    List<ProofRecord.Level> levels = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    Stats stats = new Stats();
+    long networks = 0;
+    int bound = 0;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<SymbolicChecker> checkers = new ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) checkers.add(pool.submit(() -> new SymbolicChecker(box, timeoutMillis)).get());
+      for (int n = 1; n <= maxAgents; n++) {
+        long levelStart = System.nanoTime(), queriesBefore = queries(checkers);
+        listener.level(n, Enumerator.count(networkClass, n));
+        Level level = new Level(n);
+        List<Future<?>> work = new ArrayList<>();
+        for (SymbolicChecker z3 : checkers) {
+          work.add(pool.submit(() -> {
+            Object[] item;
+            while ((item = level.take(deadline)) != null) {
+              Market m = (Market) item[1];
+              if (mechanism.refusal(m).isEmpty()) level.report((Long) item[0], m, z3.check(mechanism, m, property, benchmark));
+              listener.network(level.done.incrementAndGet());
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : work) f.get();
+        networks += level.done.get();
+        unknown.addAll(level.unknown);
+        if (level.violation != null) {
+          Shrinker shrinker = new Shrinker(mechanism, property, benchmark, networkClass);
+          Market small = shrinker.shrink(level.violation.witness());
+          return result(small, shrinker.violation(small), level.violation.witness(), bound, networks, checkers, start, levels, unknown, false);
+        }
+        if (level.timedOut) return result(null, null, null, bound, networks, checkers, start, levels, unknown, true);
+        levels.add(new ProofRecord.Level(n, level.done.get(), queries(checkers) - queriesBefore, (System.nanoTime() - levelStart) / 1e9));
+        if (!level.undecided && bound == n - 1) bound = n;
+      }
+      return result(null, null, null, bound, networks, checkers, start, levels, unknown, false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("search interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("search failed: " + e.getCause(), e.getCause());
+    } finally {
+      for (SymbolicChecker z3 : checkers) pool.submit(z3::close);
+      pool.shutdown();
+    }
+  }
+
+  private static long queries(List<SymbolicChecker> checkers) {
+    long q = 0;
+    for (SymbolicChecker z3 : checkers) q += z3.stats().queries;
+    return q;
+  }
+
+  private static Result result(Market cx, Violation v, Market unshrunk, int bound, long networks, List<SymbolicChecker> checkers, long start,
+      List<ProofRecord.Level> levels, List<String> unknown, boolean timedOut) {
+    Stats s = new Stats();
+    for (SymbolicChecker z3 : checkers) s.add(z3.stats());
+    return new Result(cx, v, unshrunk, bound, networks, s.queries, s, (System.nanoTime() - start) / 1e9, levels, unknown, timedOut);
+  }
+
+  /** A listener that reports nothing. */
+  public static final Listener SILENT = new Listener() {
+    @Override
+    public void level(int agents, long networks) {}
+
+    @Override
+    public void network(long done) {}
+  };
+}
