@@ -1,61 +1,119 @@
 package org.mechcheck.claims;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.numbers.fraction.BigFraction;
 import org.mechcheck.mechanism.Mechanism;
 import org.mechcheck.mechanism.Mechanisms;
 import org.mechcheck.property.Checker;
+import org.mechcheck.property.Replay;
 import org.mechcheck.property.Violation;
+import org.mechcheck.search.ProofRecord;
+import org.mechcheck.search.Search;
+import org.mechcheck.store.Counterexample;
+import org.mechcheck.store.CounterexampleJson;
+import org.mechcheck.store.InputException;
 import org.mechcheck.store.NetworkFile;
 import org.mechcheck.store.NetworkJson;
 
 /**
- * Gives each claim a verdict from the evidence in the repository: a violation found by the
- * concrete checker on a network of the claim's class refutes it; nothing else settles it yet.
+ * Gives each claim a verdict from the evidence in the repository, in this order: a saved
+ * counterexample that still replays exactly refutes it; a proof record verifies it up to its
+ * bound; a violation the concrete checker finds on a reference network refutes it; otherwise,
+ * when a budget is given, a bounded search runs now (its result is reported, not saved);
+ * otherwise it is unknown.
  */
 public final class ClaimEvaluator {
   private final Path home;
   private final List<NetworkFile> references;
+  private final List<Path> counterexamples;
+  private final int budgetAgents;
+  private final double budgetSeconds;
 
-  public ClaimEvaluator(Path home) {
+  public ClaimEvaluator(Path home, int budgetAgents, double budgetSeconds) {
     this.home = home;
     this.references = referenceNetworks(home);
+    this.counterexamples = jsonFiles(home.resolve("counterexamples"));
+    this.budgetAgents = budgetAgents;
+    this.budgetSeconds = budgetSeconds;
+  }
+
+  public ClaimEvaluator(Path home) {
+    this(home, 0, 0);
   }
 
   public Verdict evaluate(Claim claim) {
     long start = System.nanoTime();
     Mechanism mech = Mechanisms.byName(claim.mechanism()).orElseThrow();
-    Checker checker = new Checker(mech, claim.benchmark());
-    int checked = 0;
-    for (NetworkFile f : references) {
-      if (!claim.networkClass().contains(f.market()) || mech.refusal(f.market()).isPresent()) continue;
-      checked++;
-      List<Violation> found = checker.check(f.market(), EnumSet.of(claim.property()));
-      if (!found.isEmpty()) {
-        String where = home.relativize(f.path().toAbsolutePath()).toString();
-        return new Verdict(claim, Verdict.REFUTED, null, List.of(where), "check: " + found.get(0).detail(), seconds(start));
+    List<String> refuting = new ArrayList<>();
+    List<String> stale = new ArrayList<>();
+    for (Path p : counterexamples) {
+      Counterexample c = CounterexampleJson.read(p);
+      if (!c.claim().equals(claim.id())) continue;
+      if (Replay.of(c).violates()) {
+        refuting.add(rel(p));
+      } else {
+        stale.add(rel(p));
       }
     }
-    String note = checked == 0 ? "no evidence yet" : "holds on " + checked + " reference network" + (checked == 1 ? "" : "s") + "; not searched";
+    if (!refuting.isEmpty()) {
+      return new Verdict(claim, Verdict.REFUTED, null, refuting, "counterexample replayed exactly", seconds(start));
+    }
+    Path proof = ProofRecord.fileFor(home.resolve("proofs"), claim.id());
+    if (Files.exists(proof)) {
+      ProofRecord r = ProofRecord.read(proof);
+      return new Verdict(claim, Verdict.VERIFIED, r.maxAgents(), List.of(rel(proof)),
+          r.networks() + " networks, " + r.queries() + " queries, Z3 " + r.z3(), seconds(start));
+    }
+    Checker checker = new Checker(mech, claim.benchmark());
+    for (NetworkFile f : references) {
+      if (!claim.networkClass().contains(f.market()) || mech.refusal(f.market()).isPresent()) continue;
+      List<Violation> found = checker.check(f.market(), EnumSet.of(claim.property()));
+      if (!found.isEmpty()) {
+        return new Verdict(claim, Verdict.REFUTED, null, List.of(rel(f.path())), "check: " + found.get(0).detail(), seconds(start));
+      }
+    }
+    if (budgetAgents > 0) {
+      Search.Result r = new Search(mech, claim.property(), claim.benchmark(), claim.networkClass(), BigFraction.of(100), 30_000, 2)
+          .run(budgetAgents, budgetSeconds, Search.SILENT);
+      if (r.refuted()) {
+        return new Verdict(claim, Verdict.REFUTED, null, List.of(), "searched now (not saved): " + r.violation().detail()
+            + " on " + r.counterexample().agentCount() + " agents; run 'mechcheck search ... --save' to keep it", seconds(start));
+      }
+      if (r.bound() > 0) {
+        return new Verdict(claim, Verdict.VERIFIED, r.bound(), List.of(), "searched now (not saved): " + r.networks() + " networks", seconds(start));
+      }
+    }
+    String note = stale.isEmpty() ? "no counterexample, no proof record" : "counterexample no longer reproduces: " + String.join(", ", stale);
     return new Verdict(claim, Verdict.UNKNOWN, null, List.of(), note, seconds(start));
+  }
+
+  private String rel(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(home) ? home.relativize(abs).toString() : abs.toString();
   }
 
   private static double seconds(long start) {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  static List<NetworkFile> referenceNetworks(Path home) {
-    Path dir = home.resolve("src/test/resources/reference");
-    List<NetworkFile> out = new ArrayList<>();
-    if (!Files.isDirectory(dir)) return out;
-    try (var s = Files.list(dir)) {
-      for (Path p : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) out.add(NetworkJson.read(p.toAbsolutePath(), true));
-    } catch (java.io.IOException e) {
-      throw new org.mechcheck.store.InputException(dir + ": cannot list folder (" + e.getMessage() + ")");
+  private static List<Path> jsonFiles(Path dir) {
+    if (!Files.isDirectory(dir)) return List.of();
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    } catch (IOException e) {
+      throw new InputException(dir + ": cannot list folder (" + e.getMessage() + ")");
     }
+  }
+
+  static List<NetworkFile> referenceNetworks(Path home) {
+    List<NetworkFile> out = new ArrayList<>();
+    for (Path p : jsonFiles(home.resolve("src/test/resources/reference"))) out.add(NetworkJson.read(p.toAbsolutePath(), true));
     return out;
   }
 }

@@ -23,13 +23,23 @@ final class ClaimsCommand implements Callable<Integer> {
   @Option(names = "--markdown", description = "also write the table as markdown to this file")
   Path markdown;
 
+  @Option(names = "--max-agents", description = "search claims that have no evidence yet, up to this many agents (not saved)")
+  int maxAgents;
+
+  @Option(names = "--budget", defaultValue = "60", description = "seconds per claim for --max-agents (default 60)")
+  double budget;
+
   @Override
   public Integer call() throws Exception {
     Path home = Home.get();
     List<Claim> claims = ClaimRegistry.read(home.resolve("spec/claims.json"));
-    ClaimEvaluator evaluator = new ClaimEvaluator(home);
+    ClaimEvaluator evaluator = new ClaimEvaluator(home, maxAgents, budget);
     List<Verdict> verdicts = new ArrayList<>();
-    for (Claim c : claims) verdicts.add(evaluator.evaluate(c));
+    for (Claim c : claims) {
+      if (!json && System.console() != null) System.err.print("\r" + c.id() + "                         ");
+      verdicts.add(evaluator.evaluate(c));
+    }
+    if (!json && System.console() != null) System.err.print("\r" + " ".repeat(60) + "\r");
     if (json) {
       ObjectNode root = NetworkJson.MAPPER.createObjectNode();
       ArrayNode list = root.putArray("claims");

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.numbers.fraction.BigFraction;
-import org.mechcheck.mechanism.Csm;
 import org.mechcheck.mechanism.Mechanism;
 import org.mechcheck.mechanism.Outcome;
 import org.mechcheck.mechanism.Welfare;
@@ -63,7 +62,7 @@ public final class Checker {
             "revenue " + Rationals.format(rev) + " < " + benchmark.id() + " benchmark " + Rationals.format(bench)));
       }
     }
-    if (properties.contains(Property.LEMMA1)) found.addAll(lemma1(truthful, outcome));
+    if (properties.contains(Property.LEMMA1)) found.addAll(lemma1(truthful));
     return found;
   }
 
@@ -120,32 +119,13 @@ public final class Checker {
     return found;
   }
 
-  private List<Violation> lemma1(Profile<BigFraction> truthful, Outcome<BigFraction> outcome) {
-    List<Violation> found = new ArrayList<>();
-    if (!outcome.sold()) return found;
+  private List<Violation> lemma1(Profile<BigFraction> truthful) {
+    Lemma1.Failure f = Lemma1.firstFailure(truthful, A);
+    if (f == null) return List.of();
     Market market = truthful.market();
-    int[] chain = outcome.chains().get(0);
-    int m = chain[chain.length - 1];
-    Csm csm = new Csm(Csm.Reading.PROCEDURE);
-    for (int k = 1; k < chain.length - 1; k++) {
-      int li = chain[k];
-      BitSet kept = truthful.informs(li);
-      kept.andNot(csm.threshold(truthful, A, li, m, chain));
-      Welfare<BigFraction> w = new Welfare<>(truthful.withInforms(li, kept), A);
-      int m2 = w.winner();
-      if (m2 < 0 || m2 == m) continue;
-      int[] chain2 = w.lowestCostChain(m2);
-      for (int j = k + 1; j < chain.length; j++) {
-        for (int x : chain2) {
-          if (x == chain[j]) {
-            found.add(new Violation(Property.LEMMA1, li, null, BigFraction.ZERO, BigFraction.ZERO,
-                "when " + market.id(li) + " withholds her threshold neighbourhood the winner becomes " + market.id(m2)
-                    + " and its chain passes " + market.id(chain[j]) + ", who follows " + market.id(li) + " on the old chain"));
-          }
-        }
-      }
-    }
-    return found;
+    return List.of(new Violation(Property.LEMMA1, f.withholder(), null, BigFraction.ZERO, BigFraction.ZERO,
+        "when " + market.id(f.withholder()) + " withholds her threshold neighbourhood the winner becomes " + market.id(f.newWinner())
+            + " and its chain passes " + market.id(f.passed()) + ", who follows " + market.id(f.withholder()) + " on the old chain"));
   }
 
   private BigFraction utility(Outcome<BigFraction> o, int v) {

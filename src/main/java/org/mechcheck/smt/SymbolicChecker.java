@@ -24,6 +24,7 @@ import org.mechcheck.network.Market;
 import org.mechcheck.network.Profile;
 import org.mechcheck.property.Benchmark;
 import org.mechcheck.property.Checker;
+import org.mechcheck.property.Lemma1;
 import org.mechcheck.property.Property;
 import org.mechcheck.property.Violation;
 
@@ -101,7 +102,11 @@ public final class SymbolicChecker implements AutoCloseable {
         }
         case IR, IC -> agents(mechanism, market, property, truthful, truth, value, cost, q);
         case LEMMA1 -> {
-          return new Result(Status3.UNKNOWN, null, null, "LEMMA1 is checked concretely only");
+          List<BoolExpr> failing = new ArrayList<>();
+          for (PathExplorer.Path<Lemma1.Failure> path : explorer.explore(() -> Lemma1.firstFailure(truthful, arith))) {
+            if (path.result() != null) failing.add(path.condition());
+          }
+          q.ask(failing.isEmpty() ? ctx.mkFalse() : ctx.mkOr(failing.toArray(new BoolExpr[0])), "Lemma 1 fails");
         }
       }
       return q.result(mechanism, property, benchmark, value, cost);
