@@ -15,6 +15,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mechcheck.gen.BruteForce;
 import org.mechcheck.gen.Networks;
@@ -178,8 +179,12 @@ class MechanismProperties {
   /**
    * IDM's outcome too carries a {@code chain}, which FORMATS.md defines as "the trading chain of
    * the winner": a path from the seller along which each node informs the next (000 Definition
-   * 1). Checked on social networks, IDM's domain.
+   * 1). Checked on social networks, IDM's domain. Fails at the time of writing: Idm.run reports
+   * the seller followed by the winner's diffusion critical sequence, whose consecutive members
+   * need not be neighbours (s-A, s-B, A-C, B-C with C the highest bidder gives "chain" s-C).
+   * Tagged so that it can be excluded until that is settled.
    */
+  @Tag("known-bug")
   @Property(tries = 200)
   void idmChainIsATradingChain(@ForAll("social") Net net) {
     Market m = net.market();
