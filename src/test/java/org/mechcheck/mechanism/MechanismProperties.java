@@ -59,42 +59,42 @@ class MechanismProperties {
   // ---- claims of the sources, on their network classes ----
 
   /** 000 §3: VCG with transaction costs is IR, IC and efficient. */
-  @Property(tries = 100)
+  @Property(tries = 200)
   void vcgIsIrIcAndEfficientOnCustomerSharingNetworks(@ForAll("cs") Net net) {
     assertNoViolation("vcg", net, NetworkClass.CS_GENERAL, org.mechcheck.property.Property.IR,
         org.mechcheck.property.Property.IC, org.mechcheck.property.Property.EFF);
   }
 
   /** 000 Proposition 1: on trees IDM-TC is IR, IC and weakly budget balanced. */
-  @Property(tries = 150)
+  @Property(tries = 200)
   void idmTcIsIrIcAndBbOnCustomerSharingTrees(@ForAll("csTrees") Net net) {
     assertNoViolation("idm-tc", net, NetworkClass.CS_TREE, org.mechcheck.property.Property.IR,
         org.mechcheck.property.Property.IC, org.mechcheck.property.Property.BB);
   }
 
   /** 000 Proposition 1: on trees IDM-TC is efficient and earns at least the Vickrey revenue. */
-  @Property(tries = 150)
+  @Property(tries = 200)
   void idmTcIsEfficientAndBeatsVickreyOnCustomerSharingTrees(@ForAll("csTrees") Net net) {
     assertNoViolation("idm-tc", net, NetworkClass.CS_TREE, org.mechcheck.property.Property.EFF,
         org.mechcheck.property.Property.REV);
   }
 
   /** 000 Theorems 1 and 2: CSM is IR and weakly budget balanced. */
-  @Property(tries = 100)
+  @Property(tries = 200)
   void csmIsIrAndBbOnCustomerSharingNetworks(@ForAll("cs") Net net) {
     assertNoViolation("csm", net, NetworkClass.CS_GENERAL, org.mechcheck.property.Property.IR,
         org.mechcheck.property.Property.BB);
   }
 
   /** 000 Theorems 1 and 2: CSM is efficient and earns at least the Vickrey revenue. */
-  @Property(tries = 100)
+  @Property(tries = 200)
   void csmIsEfficientAndBeatsVickreyOnCustomerSharingNetworks(@ForAll("cs") Net net) {
     assertNoViolation("csm", net, NetworkClass.CS_GENERAL, org.mechcheck.property.Property.EFF,
         org.mechcheck.property.Property.REV);
   }
 
   /** IDM (Li et al. 2017, restated in 002): IR, IC and never a deficit on social networks. */
-  @Property(tries = 150)
+  @Property(tries = 200)
   void idmIsIrIcAndBbOnSocialNetworks(@ForAll("social") Net net) {
     assertNoViolation("idm", net, NetworkClass.SOCIAL, org.mechcheck.property.Property.IR,
         org.mechcheck.property.Property.IC, org.mechcheck.property.Property.BB);
