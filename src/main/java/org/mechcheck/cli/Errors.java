@@ -24,7 +24,8 @@ final class Errors {
 
   static int usage(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
-    cl.getErr().println("mechcheck: " + e.getMessage().lines().findFirst().orElse("usage error") + " (see 'mechcheck " + cl.getCommandName() + " --help')");
+    String help = cl.getParent() == null ? "mechcheck --help" : "mechcheck " + cl.getCommandName() + " --help";
+    cl.getErr().println("mechcheck: " + e.getMessage().lines().findFirst().orElse("usage error") + " (see '" + help + "')");
     return BAD_INPUT;
   }
 }

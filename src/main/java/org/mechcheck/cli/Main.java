@@ -21,6 +21,7 @@ public final class Main {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(Errors::handle);
     cl.setParameterExceptionHandler(Errors::usage);
+    cl.setUnmatchedOptionsAllowedAsOptionParameters(false); // "--network f.json --colour" is an unknown option, not a file
     return cl.execute(args);
   }
 }

@@ -86,10 +86,8 @@ public final class Idm implements Mechanism {
     }
     int winner = critical.get(t);
     pay[winner] = price.get(t);
-    int[] chain = new int[t + 2];
-    chain[0] = 0;
-    for (int j = 0; j <= t; j++) chain[j + 1] = critical.get(j);
-    return Outcome.sale(market, chain, pay, Map.of());
+    // the item moves along critical agents, who need not be neighbours: IDM has no trading chain
+    return Outcome.award(market, winner, pay, Map.of());
   }
 
   /** p_d: the highest bid among the informed agents outside d's dominated set (0 if none). */

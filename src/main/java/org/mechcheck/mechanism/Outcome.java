@@ -51,6 +51,14 @@ public final class Outcome<N> {
     return new Outcome<>(market, alloc, thr, List.of(chain), payments, details);
   }
 
+  /** A single unit to {@code winner} in a model without trading chains (no intermediary costs). */
+  public static <N> Outcome<N> award(Market market, int winner, N[] payments, Map<String, Object> details) {
+    int n = market.size();
+    BigFraction[] alloc = zeros(n);
+    alloc[winner] = BigFraction.ONE;
+    return new Outcome<>(market, alloc, zeros(n), List.of(), payments, details);
+  }
+
   public static BigFraction[] zeros(int n) {
     BigFraction[] z = new BigFraction[n];
     Arrays.fill(z, BigFraction.ZERO);

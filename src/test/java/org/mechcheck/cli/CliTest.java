@@ -365,7 +365,6 @@ class CliTest {
    * of the top-level command Errors.usage prints "(see 'mechcheck mechcheck --help')", since it
    * prefixes "mechcheck " to the command name, which for the root is "mechcheck" itself.
    */
-  @Tag("known-bug")
   @Test
   void usageHintNamesTheCommandOnce() {
     Result r = run();

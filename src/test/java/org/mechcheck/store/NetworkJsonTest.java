@@ -156,7 +156,6 @@ class NetworkJsonTest {
    * enable {@code DeserializationFeature.FAIL_ON_TRAILING_TOKENS}, so {@code readTree} returns the
    * first value and ignores the rest. Tagged so that it can be excluded until that is fixed.
    */
-  @Tag("known-bug")
   @ParameterizedTest(name = "{0}")
   @MethodSource("trailingContent")
   void rejectsContentAfterTheObject(String what, String text) throws IOException {

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs the bounded search of every registered claim and saves the evidence (proof records under
+# proofs/, counterexamples under counterexamples/). Long: this is where proof records come from,
+# not part of the test suite. Usage: scripts/verify-claims.sh [seconds-per-claim] [claim-id-filter]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+limit="${1:-240}"
+filter="${2:-}"
+run() { # claim mechanism property class max-agents [benchmark]
+  local claim="$1" mech="$2" prop="$3" cls="$4" max="$5" bench="${6:-}"
+  [[ -n "$filter" && "$claim" != *"$filter"* ]] && return 0
+  echo "== $claim"
+  ${MECHCHECK_CMD:-./mechcheck} search --mechanism "$mech" --property "$prop" --class "$cls" --max-agents "$max" \
+    ${bench:+--benchmark "$bench"} --claim "$claim" --time-limit "$limit" --save 2>&1 | grep -v '^searching' || true
+}
+run vcg/bb/general       vcg     BB     cs-general 6
+run idm-tc/ic/general    idm-tc  IC     cs-general 6
+run idm-tc/eff/tree      idm-tc  EFF    cs-tree    7
+run idm-tc/ir/tree       idm-tc  IR     cs-tree    7
+run idm-tc/ic/tree       idm-tc  IC     cs-tree    7
+run idm-tc/bb/tree       idm-tc  BB     cs-tree    7
+run idm-tc/rev/tree      idm-tc  REV    cs-tree    7 vickrey
+run csm/eff/general      csm     EFF    cs-general 6
+run csm/bb/general       csm     BB     cs-general 6
+run csm/rev-wd1/general  csm     REV    cs-general 6 w-d1star
+run csm/rev/general      csm     REV    cs-general 6 vickrey
+run csm/lemma1/general   csm     LEMMA1 cs-general 6
+run csm/ir/general       csm     IR     cs-general 6
+run csm/ic/general       csm     IC     cs-general 6
+run csm-min/bb/general   csm-min BB     cs-general 6
+run csm-min/ir/general   csm-min IR     cs-general 6
+run csm-min/ic/general   csm-min IC     cs-general 6
+run vcg/eff/general      vcg     EFF    cs-general 6
+run vcg/ir/general       vcg     IR     cs-general 6
+run vcg/ic/general       vcg     IC     cs-general 6
+run idm/bb/social        idm     BB     social     6
+run idm/rev/social       idm     REV    social     6 vickrey
+run idm/ir/social        idm     IR     social     6
+run idm/ic/social        idm     IC     social     6
