@@ -1,0 +1,54 @@
+package org.mechcheck.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.mechcheck.claims.Claim;
+import org.mechcheck.claims.ClaimRegistry;
+import org.mechcheck.mechanism.Mechanisms;
+import org.mechcheck.network.NetworkClass;
+import org.mechcheck.property.Benchmark;
+import org.mechcheck.property.Property;
+
+/**
+ * Every proof record in proofs/ is re-verified at its smallest sizes: the search is run again
+ * up to a small bound and must still find every network verified, with the same network
+ * counts per size as the record. The full bound is reproduced by the record's command.
+ */
+class ProofRecordsTest {
+  /** Sizes re-checked in the test suite; the record's own command covers the rest. */
+  static final int RECHECK = 3;
+
+  @TestFactory
+  Stream<DynamicTest> everyRecordStillHoldsAtItsSmallestSizes() throws IOException {
+    Path dir = Path.of("proofs");
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    List<Claim> claims = ClaimRegistry.read(Path.of("spec/claims.json"));
+    return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+      ProofRecord r = ProofRecord.read(f);
+      assertTrue(claims.stream().anyMatch(c -> c.id().equals(r.claim())), "the record's claim is registered: " + r.claim());
+      assertTrue(r.command().contains("--max-agents " + r.maxAgents()), "the command reproduces the bound");
+      int bound = Math.min(RECHECK, r.maxAgents());
+      Search.Result again = new Search(Mechanisms.byName(r.mechanism()).orElseThrow(), Property.parse(r.property()).orElseThrow(),
+          Benchmark.parse(r.benchmark()).orElseThrow(), NetworkClass.parse(r.networkClass()).orElseThrow(),
+          org.mechcheck.num.Rationals.parse(r.box()), 60_000, 1).run(bound, 0, Search.SILENT);
+      assertFalse(again.refuted(), () -> r.claim() + " now has a counterexample: " + again.violation().detail());
+      assertEquals(bound, again.bound(), r.claim() + ": every network up to " + bound + " agents decided and verified");
+      for (int k = 0; k < bound; k++) {
+        assertEquals(r.levels().get(k).networks(), again.levels().get(k).networks(), "networks with " + (k + 1) + " agents");
+      }
+    }));
+  }
+
+}
