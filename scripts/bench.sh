@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The speed figures of the README, measured on this machine. Wall-clock times include JVM start.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mechcheck mechanisms > /dev/null   # build first
+t() { local s e; s=$(date +%s.%N); "$@" > /dev/null 2>&1 || true; e=$(date +%s.%N); printf '%.2f' "$(echo "$e - $s" | bc)"; }
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "check csm, 12-agent general network, every deviation: $(t ./mechcheck check --mechanism csm --network bench/csm-12.json) s"
+dir=$(mktemp -d); rmdir "$dir"
+./mechcheck enumerate --class cs-general --agents 5 --limit 500 --out "$dir" 2> /dev/null
+echo "run csm over a folder of 500 networks: $(t ./mechcheck run --mechanism csm --network "$dir" --json) s"
+rm -rf "$dir"
+echo "IDM-TC IC counterexample from scratch (cs-general): $(t ./mechcheck search --mechanism idm-tc --property IC --class cs-general --max-agents 6) s"
+for p in IR IC BB; do
+  for n in 4 5; do
+    echo "csm $p on every cs-general network up to $n agents: $(t ./mechcheck search --mechanism csm --property $p --class cs-general --max-agents $n --time-limit 600) s"
+  done
+done
