@@ -7,6 +7,8 @@ import org.mechcheck.property.Property;
 /**
  * A claim a source document makes about a mechanism: {@code expected} is "verified" when the
  * source asserts the property and "refuted" when it asserts that the property fails.
+ * {@code fixedBy} names mechanisms the source offers as a repair: a counterexample to the
+ * claim must not show its violation on them.
  */
 public record Claim(
     String id,
@@ -17,7 +19,8 @@ public record Claim(
     Benchmark benchmark,
     String source,
     String statement,
-    String expected) {
+    String expected,
+    java.util.List<String> fixedBy) {
 
   public boolean expectsRefutation() {
     return "refuted".equals(expected);

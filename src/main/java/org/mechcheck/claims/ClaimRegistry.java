@@ -43,7 +43,12 @@ public final class ClaimRegistry {
       if (c.has("benchmark")) b = Benchmark.parse(c.get("benchmark").asText()).orElseThrow(() -> new InputException(at + ".benchmark: unknown benchmark"));
       String expected = c.has("expected") ? c.get("expected").asText() : "verified";
       if (!expected.equals("verified") && !expected.equals("refuted")) throw new InputException(at + ".expected: must be \"verified\" or \"refuted\"");
-      out.add(new Claim(id, mech, p, text(c, "domain", at), nc, b, text(c, "source", at), text(c, "statement", at), expected));
+      List<String> fixedBy = new ArrayList<>();
+      for (JsonNode f : c.path("fixedBy")) {
+        if (Mechanisms.byName(f.asText()).isEmpty()) throw new InputException(at + ".fixedBy: unknown mechanism '" + f.asText() + "'");
+        fixedBy.add(f.asText());
+      }
+      out.add(new Claim(id, mech, p, text(c, "domain", at), nc, b, text(c, "source", at), text(c, "statement", at), expected, fixedBy));
     }
     return out;
   }

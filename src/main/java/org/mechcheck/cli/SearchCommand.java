@@ -78,18 +78,41 @@ final class SearchCommand implements Callable<Integer> {
         + " --max-agents " + maxAgents + (bench != Benchmark.VICKREY ? " --benchmark " + bench.id() : "");
 
     Progress progress = new Progress();
+    // an interrupt (Ctrl-C) keeps what was found: the sizes already verified become a proof record
+    long started = System.nanoTime();
+    Thread keep = new Thread(() -> {
+      progress.close();
+      if (!save || progress.verified.isEmpty()) {
+        System.err.println("interrupted; nothing to keep");
+        return;
+      }
+      List<ProofRecord.Level> levels = List.copyOf(progress.verified);
+      int bound = levels.size();
+      ProofRecord rec = new ProofRecord(claimId, mech.name(), prop.name(), bench.id(), nc.id(), bound, Rationals.format(boxValue),
+          levels.stream().mapToLong(ProofRecord.Level::networks).sum(), levels.stream().mapToLong(ProofRecord.Level::queries).sum(), 0,
+          SymbolicChecker.z3Version(), (System.nanoTime() - started) / 1e9, 0, command.replace("--max-agents " + maxAgents, "--max-agents " + bound),
+          Instant.now().toString(), levels);
+      try {
+        System.err.println(rec.save(home.resolve("proofs")) ? "interrupted; kept a proof record up to " + bound + " agents" : "interrupted; the existing proof record covers as much");
+      } catch (java.io.IOException e) {
+        System.err.println("interrupted; could not save the proof record: " + e.getMessage());
+      }
+    });
+    Runtime.getRuntime().addShutdownHook(keep);
     Search.Result r;
     try {
       r = new Search(mech, prop, bench, nc, boxValue, z3Timeout, threads).run(maxAgents, timeLimit, progress);
     } finally {
       progress.close();
     }
+    Runtime.getRuntime().removeShutdownHook(keep);
 
     String verdict;
     if (r.refuted()) {
       verdict = "refuted";
+      Claim registered = claim(home, claimId);
       Counterexample c = Counterexample.from(r.violation(), r.counterexample().withName(mech.name() + "-" + prop.name().toLowerCase() + "-counterexample"),
-          mech.name(), bench, claimId, command, true);
+          mech.name(), bench, claimId, command, true).withFixedBy(registered == null ? List.of() : registered.fixedBy());
       if (json) System.out.println(NetworkJson.line(CounterexampleJson.toJson(c)));
       if (save) {
         CounterexampleJson.Saved s = CounterexampleJson.save(home.resolve("counterexamples"), c);
@@ -150,6 +173,13 @@ final class SearchCommand implements Callable<Integer> {
   /** A progress bar on stderr (networks done, networks/s, ETA) when there is a terminal; one line per size otherwise. */
   private static final class Progress implements Search.Listener, AutoCloseable {
     private ProgressBar bar;
+    final List<ProofRecord.Level> verified = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void verified(ProofRecord.Level level) {
+      verified.add(level);
+    }
+
     private final boolean terminal = System.console() != null;
 
     @Override
@@ -169,7 +199,7 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
       if (bar != null) bar.close();
       bar = null;
     }

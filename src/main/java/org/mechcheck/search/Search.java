@@ -33,6 +33,9 @@ public final class Search {
     void level(int agents, long networks);
 
     void network(long done);
+
+    /** A size whose every network was decided and verified. */
+    default void verified(ProofRecord.Level level) {}
   }
 
   public record Result(
@@ -132,7 +135,10 @@ public final class Search {
         }
         if (level.timedOut) return result(null, null, null, bound, networks, checkers, start, levels, unknown, true);
         levels.add(new ProofRecord.Level(n, level.done.get(), queries(checkers) - queriesBefore, (System.nanoTime() - levelStart) / 1e9));
-        if (!level.undecided && bound == n - 1) bound = n;
+        if (!level.undecided && bound == n - 1) {
+          bound = n;
+          listener.verified(levels.get(levels.size() - 1));
+        }
       }
       return result(null, null, null, bound, networks, checkers, start, levels, unknown, false);
     } catch (InterruptedException e) {
