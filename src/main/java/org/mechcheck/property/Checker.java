@@ -141,8 +141,8 @@ public final class Checker {
     return w;
   }
 
-  /** Every subset of {@code all}, the full set first. */
-  static List<BitSet> subsets(BitSet all) {
+  /** Every subset of {@code all}, the full set first: the informing sets of an agent's deviation space. */
+  public static List<BitSet> subsets(BitSet all) {
     int[] members = all.stream().toArray();
     if (members.length > 20) throw new IllegalArgumentException("an agent with " + members.length + " neighbours has too many informing sets to enumerate");
     List<BitSet> out = new ArrayList<>();

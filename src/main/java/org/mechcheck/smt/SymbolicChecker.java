@@ -123,7 +123,7 @@ public final class SymbolicChecker implements AutoCloseable {
       ArithExpr<RealSort> uTruth = summary(truth, o -> o.utility(agent, value[agent], cost[agent], arith));
       if (property == Property.IR) q.ask(ctx.mkLt(uTruth, arith.zero()), market.id(i) + " truthful utility < 0");
       BitSet all = truthful.informs(i);
-      for (BitSet informs : subsets(all)) {
+      for (BitSet informs : Checker.subsets(all)) {
         if (q.done()) break;
         boolean fewer = !informs.equals(all);
         if (property == Property.IR && (market.isBidder(i) || !fewer)) continue;
@@ -160,17 +160,6 @@ public final class SymbolicChecker implements AutoCloseable {
     ArithExpr<RealSort> x = ctx.mkRealConst(name);
     vars.add(x);
     return x;
-  }
-
-  static List<BitSet> subsets(BitSet all) {
-    int[] members = all.stream().toArray();
-    List<BitSet> out = new ArrayList<>();
-    for (int mask = (1 << members.length) - 1; mask >= 0; mask--) {
-      BitSet s = new BitSet();
-      for (int k = 0; k < members.length; k++) if ((mask >> k & 1) != 0) s.set(members[k]);
-      out.add(s);
-    }
-    return out;
   }
 
   /** The queries of one network: stops at the first model, remembers whether any answer was UNKNOWN. */
