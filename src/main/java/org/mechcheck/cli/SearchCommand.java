@@ -18,6 +18,7 @@ import org.mechcheck.num.Rationals;
 import org.mechcheck.property.Benchmark;
 import org.mechcheck.property.Property;
 import org.mechcheck.search.ProofRecord;
+import org.mechcheck.search.RandomSearch;
 import org.mechcheck.search.Search;
 import org.mechcheck.smt.SymbolicChecker;
 import org.mechcheck.store.Counterexample;
@@ -45,6 +46,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "2", description = "worker threads, one Z3 context each (default 2)") int threads;
   @Option(names = "--save", description = "save counterexamples and proof records in the repository") boolean save;
   @Option(names = "--json", description = "counterexample objects, then a summary line") boolean json;
+  @Option(names = "--random", description = "instead of the exhaustive SMT search, check this many random networks (jqwik generators) exactly; never a proof") long random;
+  @Option(names = "--seed", defaultValue = "1", description = "seed of --random") long seed;
 
   @Override
   public Integer call() throws Exception {
@@ -57,10 +60,14 @@ final class SearchCommand implements Callable<Integer> {
     if (maxAgents < 1) throw new InputException("--max-agents must be at least 1");
     if (maxAgents > Enumerator.MAX_AGENTS) throw new InputException("--max-agents " + maxAgents + " is beyond what the enumerator covers (" + Enumerator.MAX_AGENTS + ")");
     long total = 0;
-    for (int n = 1; n <= maxAgents; n++) total += Enumerator.count(nc, n);
-    if (total > MAX_NETWORKS) {
-      throw new InputException("--max-agents " + maxAgents + " on " + nc.id() + " means " + total + " networks (at roughly 10-100 per second, "
-          + (total / 100 / 3600) + " to " + (total / 10 / 3600) + " hours); choose a smaller bound");
+    for (int n = 1; n <= maxAgents && random == 0; n++) {
+      // each size has more than ten times the networks of the one before: stop counting early
+      if (n < maxAgents || total * 10 <= MAX_NETWORKS) total += Enumerator.count(nc, n);
+      else total *= 10;
+      if (total > MAX_NETWORKS) {
+        throw new InputException("--max-agents " + maxAgents + " on " + nc.id() + " means more than " + total + " networks (at roughly 10-100 per second, over "
+            + (total / 100 / 3600) + " hours); choose a smaller bound");
+      }
     }
     BigFraction boxValue;
     try {
@@ -76,6 +83,8 @@ final class SearchCommand implements Callable<Integer> {
     String claimId = claim != null ? claim : registeredClaim(home, mech, prop, nc, bench);
     String command = "mechcheck search --mechanism " + mech.name() + " --property " + prop.name() + " --class " + nc.id()
         + " --max-agents " + maxAgents + (bench != Benchmark.VICKREY ? " --benchmark " + bench.id() : "");
+
+    if (random > 0) return randomSearch(home, mech, prop, bench, nc, claimId, command + " --random " + random + " --seed " + seed);
 
     Progress progress = new Progress();
     // an interrupt (Ctrl-C) keeps what was found: the sizes already verified become a proof record
@@ -152,6 +161,35 @@ final class SearchCommand implements Callable<Integer> {
         r.networks() / Math.max(r.seconds(), 1e-9), r.queries() / Math.max(r.seconds(), 1e-9), 100 * solverShare);
     boolean expectRefuted = claim(home, claimId) != null && claim(home, claimId).expectsRefutation();
     return r.refuted() && !expectRefuted ? Errors.VIOLATION : 0;
+  }
+
+  private int randomSearch(Path home, Mechanism mech, Property prop, Benchmark bench, NetworkClass nc, String claimId, String command) throws Exception {
+    RandomSearch.Result r = new RandomSearch(mech, prop, bench, nc).run(random, seed);
+    ObjectNode summary = NetworkJson.MAPPER.createObjectNode();
+    summary.put("claim", claimId).put("drawn", r.drawn()).put("networks", r.checked()).put("seconds", Math.round(r.seconds() * 100) / 100.0);
+    if (r.counterexample() == null) {
+      summary.put("verdict", "unknown");
+      if (json) System.out.println(NetworkJson.line(summary));
+      else System.out.printf("%s: no violation in %d random networks of the class (%d drawn); not a proof%n  %.2f s%n", claimId, r.checked(), r.drawn(), r.seconds());
+      return 0;
+    }
+    summary.put("verdict", "refuted");
+    Claim registered = claim(home, claimId);
+    Counterexample c = Counterexample.from(r.violation(), r.counterexample().withName(mech.name() + "-" + prop.name().toLowerCase() + "-counterexample"),
+        mech.name(), bench, claimId, command, true).withFixedBy(registered == null ? List.of() : registered.fixedBy());
+    if (json) {
+      System.out.println(NetworkJson.line(CounterexampleJson.toJson(c)));
+      System.out.println(NetworkJson.line(summary));
+    } else {
+      System.out.println(claimId + ": REFUTED by random network #" + r.drawn() + ", shrunk to " + r.counterexample().agentCount() + " agents");
+      System.out.println("  " + r.violation().detail());
+    }
+    if (save) {
+      CounterexampleJson.Saved saved = CounterexampleJson.save(home.resolve("counterexamples"), c);
+      System.err.println((saved.created() ? "saved " : "already saved: ") + home.relativize(saved.json()));
+    }
+    boolean expectRefuted = registered != null && registered.expectsRefutation();
+    return expectRefuted ? 0 : Errors.VIOLATION;
   }
 
   private static org.mechcheck.network.Market sample(NetworkClass nc) {
