@@ -24,13 +24,43 @@ public final class Welfare<N> {
     this.graph = profile.graph();
   }
 
+  /** Above this many trading chains in all, chain costs come from Bellman-Ford instead of the chains themselves. */
+  static final int FEW_CHAINS = 64;
+
   /**
    * Lowest cost of a chain from the seller to each node, counting the costs of the agents
    * strictly between them; null where the node cannot be reached without {@code removed}.
-   * Bellman-Ford with {@link Arith#min}, so the symbolic engine builds one term and does not fork.
+   * Both ways below compute min over the trading chains with {@link Arith#min}, so the symbolic
+   * engine builds terms and does not fork; on small networks the minimum over the few simple
+   * chains gives far smaller terms than Bellman-Ford's rounds of minima (the same number).
    */
-  @SuppressWarnings("unchecked")
   public N[] chainCost(BitSet removed) {
+    N[] fromChains = minOverChains(removed);
+    return fromChains != null ? fromChains : bellmanFord(removed);
+  }
+
+  @SuppressWarnings("unchecked")
+  private N[] minOverChains(BitSet removed) {
+    int n = graph.size();
+    BitSet live = graph.reach(removed);
+    List<List<int[]>> chains = new ArrayList<>();
+    int total = 0;
+    for (int v = 0; v < n; v++) {
+      List<int[]> cs = v == 0 || !live.get(v) ? List.of() : graph.chains(v, removed, FEW_CHAINS - total + 1);
+      total += cs.size();
+      if (total > FEW_CHAINS) return null;
+      chains.add(cs);
+    }
+    N[] dist = (N[]) new Object[n];
+    dist[0] = a.zero();
+    for (int v = 1; v < n; v++) {
+      for (int[] c : chains.get(v)) dist[v] = dist[v] == null ? chainCost(c) : a.min(dist[v], chainCost(c));
+    }
+    return dist;
+  }
+
+  @SuppressWarnings("unchecked")
+  private N[] bellmanFord(BitSet removed) {
     int n = graph.size();
     BitSet live = graph.reach(removed);
     N[] dist = (N[]) new Object[n];

@@ -106,18 +106,24 @@ public final class ReportGraph {
    * (depth first with neighbours in node order; no chain to a target is a prefix of another).
    */
   public List<int[]> chains(int target, BitSet removed) {
+    return chains(target, removed, Integer.MAX_VALUE);
+  }
+
+  /** The first {@code limit} chains to {@code target} in that order (the enumeration stops there). */
+  public List<int[]> chains(int target, BitSet removed, int limit) {
     List<int[]> result = new ArrayList<>();
     int[] path = new int[n];
     BitSet onPath = new BitSet(n);
     path[0] = 0;
     onPath.set(0);
-    extend(path, 1, onPath, target, removed, result);
+    extend(path, 1, onPath, target, removed, result, limit);
     return result;
   }
 
-  private void extend(int[] path, int len, BitSet onPath, int target, BitSet removed, List<int[]> result) {
+  private void extend(int[] path, int len, BitSet onPath, int target, BitSet removed, List<int[]> result, int limit) {
     int u = path[len - 1];
     for (int v : out[u]) {
+      if (result.size() >= limit) return;
       if (onPath.get(v) || removed.get(v)) continue;
       path[len] = v;
       if (v == target) {
@@ -125,7 +131,7 @@ public final class ReportGraph {
         continue;
       }
       onPath.set(v);
-      extend(path, len + 1, onPath, target, removed, result);
+      extend(path, len + 1, onPath, target, removed, result, limit);
       onPath.clear(v);
     }
   }
