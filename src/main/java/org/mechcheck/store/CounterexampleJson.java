@@ -211,20 +211,7 @@ public final class CounterexampleJson {
   /** Reads and validates a counterexample file. */
   public static Counterexample read(Path file) {
     String label = file.toString();
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(label + ": no such file");
-    } catch (IOException e) {
-      throw new InputException(label + ": cannot be read (" + e.getMessage() + ")");
-    }
-    JsonNode root;
-    try {
-      root = NetworkJson.MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new InputException(label + ": not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
-    }
+    JsonNode root = NetworkJson.readTree(file);
     return parse(root, label, file.getFileName().toString().replaceFirst("\\.json$", ""));
   }
 

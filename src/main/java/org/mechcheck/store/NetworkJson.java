@@ -43,6 +43,14 @@ public final class NetworkJson {
   /** Reads and validates a network file; unknown fields are rejected when {@code strict}. */
   public static NetworkFile read(Path file, boolean strict) {
     String label = file.toString();
+    JsonNode root = readTree(file);
+    String fallbackName = file.getFileName().toString().replaceFirst("\\.json$", "");
+    return new NetworkFile(file, parse(root, label, strict, fallbackName), root == null ? null : root.get("expected"));
+  }
+
+  /** The JSON tree of a file; a missing, unreadable or malformed file is one line of bad input. */
+  public static JsonNode readTree(Path file) {
+    String label = file.toString();
     String text;
     try {
       text = Files.readString(file);
@@ -51,14 +59,11 @@ public final class NetworkJson {
     } catch (IOException e) {
       throw new InputException(label + ": cannot be read (" + e.getMessage() + ")");
     }
-    JsonNode root;
     try {
-      root = MAPPER.readTree(text);
+      return MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       throw new InputException(label + ": not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
     }
-    String fallbackName = file.getFileName().toString().replaceFirst("\\.json$", "");
-    return new NetworkFile(file, parse(root, label, strict, fallbackName), root == null ? null : root.get("expected"));
   }
 
   /** Validates a JSON tree (e.g. the network inside a counterexample); {@code label} names it in messages. */
