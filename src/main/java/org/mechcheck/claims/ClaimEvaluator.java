@@ -23,7 +23,8 @@ import org.mechcheck.store.NetworkJson;
 
 /**
  * Gives each claim a verdict from the evidence in the repository, in this order: a saved
- * counterexample that still replays exactly refutes it; a proof record verifies it up to its
+ * counterexample that still replays exactly refutes it (one saved for this claim, or for another
+ * claim about the same question whose network lies in this claim's class); a proof record verifies it up to its
  * bound; a violation the concrete checker finds on a reference network refutes it; otherwise,
  * when a budget is given, a bounded search runs now (its result is reported, not saved);
  * otherwise it is unknown.
@@ -55,7 +56,7 @@ public final class ClaimEvaluator {
     List<String> otherUnits = new ArrayList<>();
     for (Path p : counterexamples) {
       Counterexample c = CounterexampleJson.read(p);
-      if (!c.claim().equals(claim.id())) continue;
+      if (!c.claim().equals(claim.id()) && !sameQuestion(c, claim)) continue;
       if (c.units() != claim.units()) {
         otherUnits.add(rel(p) + " (" + c.units() + " units; the claim is about " + claim.units() + ")");
         continue;
@@ -98,6 +99,17 @@ public final class ClaimEvaluator {
         : !otherUnits.isEmpty() ? "only counterexamples for another number of units: " + String.join(", ", otherUnits)
         : "no counterexample, no proof record";
     return new Verdict(claim, Verdict.UNKNOWN, null, List.of(), note, seconds(start));
+  }
+
+  /**
+   * A counterexample saved for another claim answers this one too when it is about the same
+   * mechanism, property, benchmark and number of units and its network belongs to this claim's
+   * class (a social tree is a social network): one file then serves both.
+   */
+  private static boolean sameQuestion(Counterexample c, Claim claim) {
+    return c.mechanism().equals(claim.mechanism()) && c.property() == claim.property() && c.units() == claim.units()
+        && (c.property() != org.mechcheck.property.Property.REV || c.benchmark() == claim.benchmark())
+        && claim.networkClass().contains(c.market());
   }
 
   private String rel(Path p) {
