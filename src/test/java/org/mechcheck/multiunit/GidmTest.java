@@ -196,6 +196,45 @@ class GidmTest {
     return sum;
   }
 
+  // ------------------------------------------------------------------ not IC (spec/gidm.md)
+
+  /**
+   * spec/gidm.md, "GIDM is not IC": the tree s-A, A-B, A-C, B-D, C-E with A = 1/2, B = 2, C = 3,
+   * D = 4, E = 1 and 2 units (the saved counterexample with A's 0 raised, so that no tie is
+   * involved). Every number below is derived by hand in the spec. Truthful: A wins by taking C's
+   * unit, D wins, B (value 2) loses. B bids 7/2: she enters N^opt, A no longer qualifies, and B
+   * wins paying 1, although with any bid below 3 she loses: her payment is not her critical bid.
+   */
+  @Test
+  void bGainsByOverbiddingOnASocialTree() {
+    Market m = NetworkJson.parse(NetworkJson.MAPPER.valueToTree(Map.of(
+        "format", "mechcheck-network/1", "name", "gidm-not-ic", "seller", "s", "units", 2,
+        "agents", List.of(Map.of("id", "A", "value", "1/2"), Map.of("id", "B", "value", 2), Map.of("id", "C", "value", 3),
+            Map.of("id", "D", "value", 4), Map.of("id", "E", "value", 1)),
+        "edges", List.of(List.of("s", "A"), List.of("A", "B"), List.of("A", "C"), List.of("B", "D"), List.of("C", "E")))),
+        "test", true, "gidm-not-ic");
+    int b = m.node("B");
+    Profile<BigFraction> truthful = Profile.truthful(m, A);
+    Outcome<BigFraction> t = GIDM.run(truthful, A);
+    assertEquals(List.of("A", "D"), winners(t));
+    assertEquals(BigFraction.ZERO, t.payment(m.node("A")));
+    assertEquals(BigFraction.of(3), t.payment(m.node("D")));
+    assertEquals(BigFraction.ZERO, t.payment(b));
+    assertEquals(BigFraction.ZERO, t.utility(b, BigFraction.of(2), BigFraction.ZERO, A), "B's truthful utility");
+
+    Outcome<BigFraction> d = GIDM.run(truthful.deviate(b, BigFraction.of(7, 2), null), A);
+    assertEquals(List.of("B", "D"), winners(d));
+    assertEquals(BigFraction.ONE, d.payment(b), "SW_{-D_B} - (SW_{-C_B^K} - 7/2) = 4 - (13/2 - 7/2)");
+    assertEquals(BigFraction.of(3), d.payment(m.node("D")));
+    assertEquals(BigFraction.of(-4), d.payment(m.node("A")), "A, a losing critical parent of B and D, is paid 4");
+    assertEquals(BigFraction.ONE, d.utility(b, BigFraction.of(2), BigFraction.ZERO, A), "B gains 1");
+
+    Outcome<BigFraction> below = GIDM.run(truthful.deviate(b, BigFraction.of(5, 2), null), A);
+    assertEquals(List.of("A", "D"), winners(below), "with a bid below C's 3 B still loses");
+    assertEquals(1, new org.mechcheck.property.Checker(GIDM).check(m, java.util.EnumSet.of(org.mechcheck.property.Property.IC)).size(),
+        "the checker finds the violation (B's)");
+  }
+
   // ------------------------------------------------------------------ invariants, k = 1..3
 
   /**
