@@ -235,6 +235,34 @@ class GidmTest {
         "the checker finds the violation (B's)");
   }
 
+  /**
+   * The same failure with 3 units, on a 7-agent social tree (found by the exact checker on random
+   * integer values; the bounded search with 3 units reached 5 agents): s-A, A-B, A-C, B-D, C-E,
+   * C-F, D-G with A 1, B 5, C 6, D 7, E 8, F 8, G 2. Truthful, A qualifies first and takes D's
+   * unit, C wins by taking F's and pays 13 - (14 - 6) = 5 (utility 1). Bidding 7, C joins N^opt in
+   * D's place (the tie goes to the earlier agent), A no longer qualifies, C keeps her own unit and
+   * pays 14 - (19 - 7) = 2 (utility 4). Derived by hand in spec/gidm.md.
+   */
+  @Test
+  void withThreeUnitsCGainsByOverbidding() {
+    Market m = NetworkJson.parse(NetworkJson.MAPPER.valueToTree(Map.of(
+        "format", "mechcheck-network/1", "name", "gidm-not-ic-k3", "seller", "s", "units", 3,
+        "agents", List.of(Map.of("id", "A", "value", 1), Map.of("id", "B", "value", 5), Map.of("id", "C", "value", 6),
+            Map.of("id", "D", "value", 7), Map.of("id", "E", "value", 8), Map.of("id", "F", "value", 8), Map.of("id", "G", "value", 2)),
+        "edges", List.of(List.of("s", "A"), List.of("A", "B"), List.of("A", "C"), List.of("B", "D"), List.of("C", "E"), List.of("C", "F"),
+            List.of("D", "G")))),
+        "test", true, "gidm-not-ic-k3");
+    int c = m.node("C");
+    Profile<BigFraction> truthful = Profile.truthful(m, A);
+    Outcome<BigFraction> t = GIDM.run(truthful, A);
+    assertEquals(List.of("A", "C", "E"), winners(t));
+    assertEquals(BigFraction.of(5), t.payment(c));
+    Outcome<BigFraction> d = GIDM.run(truthful.deviate(c, BigFraction.of(7), null), A);
+    assertEquals(List.of("C", "E", "F"), winners(d));
+    assertEquals(BigFraction.of(2), d.payment(c));
+    assertEquals(BigFraction.of(3), d.utility(c, BigFraction.of(6), BigFraction.ZERO, A).subtract(t.utility(c, BigFraction.of(6), BigFraction.ZERO, A)));
+  }
+
   // ------------------------------------------------------------------ invariants, k = 1..3
 
   /**
