@@ -16,3 +16,8 @@ for p in IR IC BB; do
     echo "csm $p on every cs-general network up to $n agents: $(t ./mechcheck search --mechanism csm --property $p --class cs-general --max-agents $n --time-limit 600) s"
   done
 done
+# multi-unit (002): GIDM and VCG-k on a 60-agent social network with 10 units (bench/make-social.py 60 10 1)
+echo "run gidm, 60-agent social network, 10 units: $(t ./mechcheck run --mechanism gidm --network bench/social-60.json) s"
+echo "run vcg-k, 60-agent social network, 10 units: $(t ./mechcheck run --mechanism vcg-k --network bench/social-60.json) s"
+echo "GIDM IC counterexample from scratch (social-tree, 2 units): $(t ./mechcheck search --mechanism gidm --property IC --class social-tree --units 2 --max-agents 7) s"
+echo "VCG-k IC on every social tree up to 7 agents, 2 units: $(t ./mechcheck search --mechanism vcg-k --property IC --class social-tree --units 2 --max-agents 7 --time-limit 900) s"

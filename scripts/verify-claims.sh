@@ -6,12 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 limit="${1:-240}"
 filter="${2:-}"
-run() { # claim mechanism property class max-agents [benchmark]
-  local claim="$1" mech="$2" prop="$3" cls="$4" max="$5" bench="${6:-}"
+run() { # claim mechanism property class max-agents [benchmark] [units]
+  local claim="$1" mech="$2" prop="$3" cls="$4" max="$5" bench="${6:-}" units="${7:-}"
   [[ -n "$filter" && "$claim" != *"$filter"* ]] && return 0
   echo "== $claim"
   ${MECHCHECK_CMD:-./mechcheck} search --mechanism "$mech" --property "$prop" --class "$cls" --max-agents "$max" \
-    ${bench:+--benchmark "$bench"} --claim "$claim" --time-limit "$limit" --save 2>&1 | grep -v '^searching' || true
+    ${bench:+--benchmark "$bench"} ${units:+--units "$units"} --claim "$claim" --time-limit "$limit" --save 2>&1 | grep -v '^searching' || true
 }
 run vcg/bb/general       vcg     BB     cs-general 6
 run idm-tc/ic/general    idm-tc  IC     cs-general 6
@@ -37,3 +37,20 @@ run idm/bb/social        idm     BB     social     6
 run idm/rev/social       idm     REV    social     6 vickrey
 run idm/ir/social        idm     IR     social     6
 run idm/ic/social        idm     IC     social     6
+run gidm/ic/social           gidm    IC     social      5 "" 2
+run gidm/ic/social-tree      gidm    IC     social-tree 7 "" 2
+run gidm/eff/social          gidm    EFF    social      5 "" 2
+run gidm/ir/social           gidm    IR     social      5 "" 2
+run gidm/bb/social           gidm    BB     social      5 "" 2
+run gidm/nw/social           gidm    NW     social      5 "" 2
+run gidm/rev/social          gidm    REV    social      5 k-vickrey 2
+run gidm/ir/social-tree      gidm    IR     social-tree 7 "" 2
+run gidm/bb/social-tree      gidm    BB     social-tree 7 "" 2
+run gidm/nw/social-tree      gidm    NW     social-tree 7 "" 2
+run gidm/ic/social-tree-k1   gidm    IC     social-tree 7 "" 1
+run gidm/ic/social-tree-k3   gidm    IC     social-tree 7 "" 3
+run gidm/ir/social-tree-k3   gidm    IR     social-tree 7 "" 3
+run gidm/bb/social-tree-k3   gidm    BB     social-tree 7 "" 3
+run vcg-k/ir/social          vcg-k   IR     social      5 "" 2
+run vcg-k/ic/social          vcg-k   IC     social      5 "" 2
+run vcg-k/eff/social         vcg-k   EFF    social      5 "" 2

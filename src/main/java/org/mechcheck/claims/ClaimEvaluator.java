@@ -23,7 +23,8 @@ import org.mechcheck.store.NetworkJson;
 
 /**
  * Gives each claim a verdict from the evidence in the repository, in this order: a saved
- * counterexample that still replays exactly refutes it; a proof record verifies it up to its
+ * counterexample that still replays exactly refutes it (one saved for this claim, or for another
+ * claim about the same question whose network lies in this claim's class); a proof record verifies it up to its
  * bound; a violation the concrete checker finds on a reference network refutes it; otherwise,
  * when a budget is given, a bounded search runs now (its result is reported, not saved);
  * otherwise it is unknown.
@@ -52,9 +53,14 @@ public final class ClaimEvaluator {
     Mechanism mech = Mechanisms.byName(claim.mechanism()).orElseThrow();
     List<String> refuting = new ArrayList<>();
     List<String> stale = new ArrayList<>();
+    List<String> otherUnits = new ArrayList<>();
     for (Path p : counterexamples) {
       Counterexample c = CounterexampleJson.read(p);
-      if (!c.claim().equals(claim.id())) continue;
+      if (!c.claim().equals(claim.id()) && !sameQuestion(c, claim)) continue;
+      if (c.units() != claim.units()) {
+        otherUnits.add(rel(p) + " (" + c.units() + " units; the claim is about " + claim.units() + ")");
+        continue;
+      }
       if (Replay.of(c).violates()) {
         refuting.add(rel(p));
       } else {
@@ -65,21 +71,21 @@ public final class ClaimEvaluator {
       return new Verdict(claim, Verdict.REFUTED, null, refuting, "counterexample replayed exactly", seconds(start));
     }
     Path proof = ProofRecord.fileFor(home.resolve("proofs"), claim.id());
-    if (Files.exists(proof)) {
+    if (Files.exists(proof) && ProofRecord.read(proof).units() == claim.units()) {
       ProofRecord r = ProofRecord.read(proof);
       return new Verdict(claim, Verdict.VERIFIED, r.maxAgents(), List.of(rel(proof)),
           r.networks() + " networks, " + r.queries() + " queries, Z3 " + r.z3(), seconds(start));
     }
     Checker checker = new Checker(mech, claim.benchmark());
     for (NetworkFile f : references) {
-      if (!claim.networkClass().contains(f.market()) || mech.refusal(f.market()).isPresent()) continue;
+      if (f.market().units() != claim.units() || !claim.networkClass().contains(f.market()) || mech.refusal(f.market()).isPresent()) continue;
       List<Violation> found = checker.check(f.market(), EnumSet.of(claim.property()));
       if (!found.isEmpty()) {
         return new Verdict(claim, Verdict.REFUTED, null, List.of(rel(f.path())), "check: " + found.get(0).detail(), seconds(start));
       }
     }
     if (budgetAgents > 0) {
-      Search.Result r = new Search(mech, claim.property(), claim.benchmark(), claim.networkClass(), BigFraction.of(100), 30_000, 2)
+      Search.Result r = new Search(mech, claim.property(), claim.benchmark(), claim.networkClass(), BigFraction.of(100), 30_000, 2, claim.units())
           .run(budgetAgents, budgetSeconds, Search.SILENT);
       if (r.refuted()) {
         return new Verdict(claim, Verdict.REFUTED, null, List.of(), "searched now (not saved): " + r.violation().detail()
@@ -89,8 +95,21 @@ public final class ClaimEvaluator {
         return new Verdict(claim, Verdict.VERIFIED, r.bound(), List.of(), "searched now (not saved): " + r.networks() + " networks", seconds(start));
       }
     }
-    String note = stale.isEmpty() ? "no counterexample, no proof record" : "counterexample no longer reproduces: " + String.join(", ", stale);
+    String note = !stale.isEmpty() ? "counterexample no longer reproduces: " + String.join(", ", stale)
+        : !otherUnits.isEmpty() ? "only counterexamples for another number of units: " + String.join(", ", otherUnits)
+        : "no counterexample, no proof record";
     return new Verdict(claim, Verdict.UNKNOWN, null, List.of(), note, seconds(start));
+  }
+
+  /**
+   * A counterexample saved for another claim answers this one too when it is about the same
+   * mechanism, property, benchmark and number of units and its network belongs to this claim's
+   * class (a social tree is a social network): one file then serves both.
+   */
+  private static boolean sameQuestion(Counterexample c, Claim claim) {
+    return c.mechanism().equals(claim.mechanism()) && c.property() == claim.property() && c.units() == claim.units()
+        && (c.property() != org.mechcheck.property.Property.REV || c.benchmark() == claim.benchmark())
+        && claim.networkClass().contains(c.market());
   }
 
   private String rel(Path p) {

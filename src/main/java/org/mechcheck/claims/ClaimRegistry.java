@@ -48,9 +48,24 @@ public final class ClaimRegistry {
         if (Mechanisms.byName(f.asText()).isEmpty()) throw new InputException(at + ".fixedBy: unknown mechanism '" + f.asText() + "'");
         fixedBy.add(f.asText());
       }
-      out.add(new Claim(id, mech, p, text(c, "domain", at), nc, b, text(c, "source", at), text(c, "statement", at), expected, fixedBy));
+      int units = units(c, at, mech);
+      out.add(new Claim(id, mech, p, text(c, "domain", at), nc, b, text(c, "source", at), text(c, "statement", at), expected, fixedBy, units));
     }
     return out;
+  }
+
+  /** Mechanisms sold k units at a time: their claims must say how many units their evidence is about. */
+  static final Set<String> MULTI_UNIT = Set.of("gidm", "vcg-k");
+
+  private static int units(JsonNode c, String at, String mech) {
+    JsonNode u = c.get("units");
+    if (u == null) {
+      if (MULTI_UNIT.contains(mech)) throw new InputException(at + ".units: missing; " + mech + " sells k units, so its claims must say how many (e.g. \"units\": 2)");
+      return 1;
+    }
+    if (!u.isIntegralNumber() || !u.canConvertToInt() || u.asInt() < 1) throw new InputException(at + ".units: must be a whole number of at least 1, got " + u);
+    if (u.asInt() > 1 && !MULTI_UNIT.contains(mech)) throw new InputException(at + ".units: " + mech + " sells one unit, so units must be 1, got " + u);
+    return u.asInt();
   }
 
   private static String text(JsonNode c, String field, String at) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.mechcheck.mechanism.Mechanism;
 import org.mechcheck.network.Market;
 import org.mechcheck.num.Rationals;
+import org.mechcheck.property.Benchmark;
 import org.mechcheck.property.Checker;
 import org.mechcheck.property.Property;
 import org.mechcheck.property.Violation;
@@ -27,8 +28,11 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--network", required = true, description = "network file")
   Path network;
 
-  @Option(names = "--property", description = "IR, IC, BB, EFF, REV or LEMMA1 (default: IR, IC, BB, EFF, REV)")
+  @Option(names = "--property", description = "IR, IC, BB, EFF, REV, NW or LEMMA1 (default: IR, IC, BB, EFF, REV; and NW when more than one unit is for sale)")
   List<String> properties;
+
+  @Option(names = "--benchmark", description = "REV benchmark: vickrey, w-d1star or k-vickrey (default: vickrey for one unit, k-vickrey for more)")
+  String benchmark;
 
   @Option(names = "--json", description = "{\"violations\": [...]}")
   boolean json;
@@ -39,15 +43,17 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Mechanism mech = Inputs.mechanism(mechanism);
+    NetworkFile f = NetworkJson.read(network, !lenient);
+    Inputs.requireDomain(mech, f);
+    Market m = f.market();
     Set<Property> props = EnumSet.of(Property.IR, Property.IC, Property.BB, Property.EFF, Property.REV);
+    if (m.units() > 1) props.add(Property.NW);
     if (properties != null) {
       props = EnumSet.noneOf(Property.class);
       for (String p : properties) props.add(Inputs.property(p));
     }
-    NetworkFile f = NetworkJson.read(network, !lenient);
-    Inputs.requireDomain(mech, f);
-    Market m = f.market();
-    List<Violation> found = new Checker(mech).check(m, props);
+    Benchmark bench = benchmark != null ? Inputs.benchmark(benchmark) : m.units() > 1 ? Benchmark.K_VICKREY : Benchmark.VICKREY;
+    List<Violation> found = new Checker(mech, bench).check(m, props);
     if (json) {
       ObjectNode root = NetworkJson.MAPPER.createObjectNode();
       ArrayNode list = root.putArray("violations");

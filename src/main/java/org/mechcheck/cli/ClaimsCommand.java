@@ -48,6 +48,7 @@ final class ClaimsCommand implements Callable<Integer> {
         ObjectNode o = list.addObject();
         o.put("id", c.id()).put("mechanism", c.mechanism()).put("property", c.property().name()).put("domain", c.domain())
             .put("class", c.networkClass().id()).put("source", c.source()).put("statement", c.statement()).put("expected", c.expected());
+        if (c.units() != 1) o.put("units", c.units());
         o.put("verdict", v.verdict());
         if (v.bound() != null) o.put("bound", v.bound());
         ArrayNode ev = o.putArray("evidence");
@@ -71,7 +72,7 @@ final class ClaimsCommand implements Callable<Integer> {
   private static Table table(List<Verdict> verdicts) {
     Table t = new Table("claim", "source", "says", "verdict", "evidence", "seconds");
     for (Verdict v : verdicts) {
-      String verdict = v.verdict() + (v.bound() != null ? " (n<=" + v.bound() + ")" : "");
+      String verdict = v.verdict() + (v.bound() != null ? " (n<=" + v.bound() + (v.claim().units() != 1 ? ", k=" + v.claim().units() : "") + ")" : "");
       String evidence = v.evidence().isEmpty() ? v.note() : String.join(", ", v.evidence());
       t.row(v.claim().id(), v.claim().source(), v.claim().expected(), verdict, evidence, String.format("%.2f", v.seconds()));
     }

@@ -38,7 +38,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--property", required = true) String property;
   @Option(names = "--class", required = true, description = "cs-tree, cs-general, social-tree, social") String networkClass;
   @Option(names = "--max-agents", required = true) int maxAgents;
-  @Option(names = "--benchmark", description = "REV benchmark: vickrey (default) or w-d1star") String benchmark;
+  @Option(names = "--benchmark", description = "REV benchmark: vickrey (default), w-d1star or k-vickrey") String benchmark;
+  @Option(names = "--units", defaultValue = "1", description = "units for sale in every searched market (default 1; multi-unit mechanisms such as gidm)") int units;
   @Option(names = "--claim", description = "claim id to record (default: the registered claim matching mechanism, property, class)") String claim;
   @Option(names = "--time-limit", description = "seconds; the bound then covers the sizes finished in time") double timeLimit;
   @Option(names = "--box", defaultValue = "100", description = "values and costs range over [0, box] (default 100)") String box;
@@ -56,9 +57,13 @@ final class SearchCommand implements Callable<Integer> {
     NetworkClass nc = NetworkClass.parse(networkClass).orElseThrow(() -> new InputException(
         "unknown class '" + networkClass + "' (known: cs-tree, cs-general, social-tree, social)"));
     Benchmark bench = benchmark == null ? Benchmark.VICKREY : Benchmark.parse(benchmark).orElseThrow(() -> new InputException(
-        "unknown benchmark '" + benchmark + "' (known: vickrey, w-d1star)"));
+        "unknown benchmark '" + benchmark + "' (known: vickrey, w-d1star, k-vickrey)"));
     if (maxAgents < 1) throw new InputException("--max-agents must be at least 1");
     if (maxAgents > Enumerator.MAX_AGENTS) throw new InputException("--max-agents " + maxAgents + " is beyond what the enumerator covers (" + Enumerator.MAX_AGENTS + ")");
+    if (units < 1) throw new InputException("--units must be at least 1, got " + units);
+    if (units > maxAgents) {
+      throw new InputException("--units " + units + " is more than --max-agents " + maxAgents + ": no searched network would have that many buyers");
+    }
     long total = 0;
     for (int n = 1; n <= maxAgents && random == 0; n++) {
       // each size has more than ten times the networks of the one before: stop counting early
@@ -76,13 +81,18 @@ final class SearchCommand implements Callable<Integer> {
       throw new InputException("--box: " + e.getMessage());
     }
     if (boxValue.signum() <= 0) throw new InputException("--box must be positive");
-    if (mech.refusal(sample(nc)).isPresent()) {
-      throw new InputException(mech.name() + " is not defined on " + nc.id() + " networks: " + mech.refusal(sample(nc)).get());
+    if (mech.refusal(sample(nc).withUnits(units)).isPresent()) {
+      throw new InputException(mech.name() + " is not defined on " + nc.id() + " networks" + (units == 1 ? "" : " with " + units + " units") + ": "
+          + mech.refusal(sample(nc).withUnits(units)).get());
     }
     Path home = Home.get();
-    String claimId = claim != null ? claim : registeredClaim(home, mech, prop, nc, bench);
+    String claimId = claim != null ? claim : registeredClaim(home, mech, prop, nc, bench, units);
+    Claim named = claim(home, claimId);
+    if (named != null && named.units() != units) {
+      throw new InputException("claim " + claimId + " is about markets with " + named.units() + " unit" + (named.units() == 1 ? "" : "s") + "; this search has --units " + units);
+    }
     String command = "mechcheck search --mechanism " + mech.name() + " --property " + prop.name() + " --class " + nc.id()
-        + " --max-agents " + maxAgents + (bench != Benchmark.VICKREY ? " --benchmark " + bench.id() : "");
+        + " --max-agents " + maxAgents + (bench != Benchmark.VICKREY ? " --benchmark " + bench.id() : "") + (units != 1 ? " --units " + units : "");
 
     if (random > 0) return randomSearch(home, mech, prop, bench, nc, claimId, command + " --random " + random + " --seed " + seed);
 
@@ -100,7 +110,7 @@ final class SearchCommand implements Callable<Integer> {
       ProofRecord rec = new ProofRecord(claimId, mech.name(), prop.name(), bench.id(), nc.id(), bound, Rationals.format(boxValue),
           levels.stream().mapToLong(ProofRecord.Level::networks).sum(), levels.stream().mapToLong(ProofRecord.Level::queries).sum(), 0,
           SymbolicChecker.z3Version(), (System.nanoTime() - started) / 1e9, 0, command.replace("--max-agents " + maxAgents, "--max-agents " + bound),
-          Instant.now().toString(), levels);
+          Instant.now().toString(), levels, units);
       try {
         System.err.println(rec.save(home.resolve("proofs")) ? "interrupted; kept a proof record up to " + bound + " agents" : "interrupted; the existing proof record covers as much");
       } catch (java.io.IOException e) {
@@ -110,7 +120,7 @@ final class SearchCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(keep);
     Search.Result r;
     try {
-      r = new Search(mech, prop, bench, nc, boxValue, z3Timeout, threads).run(maxAgents, timeLimit, progress);
+      r = new Search(mech, prop, bench, nc, boxValue, z3Timeout, threads, units).run(maxAgents, timeLimit, progress);
     } finally {
       progress.close();
     }
@@ -140,7 +150,7 @@ final class SearchCommand implements Callable<Integer> {
         long qs = levels.stream().mapToLong(ProofRecord.Level::queries).sum();
         ProofRecord rec = new ProofRecord(claimId, mech.name(), prop.name(), bench.id(), nc.id(), r.bound(), Rationals.format(boxValue),
             nets, qs, r.stats().paths, SymbolicChecker.z3Version(), r.seconds(), r.stats().solverNanos / 1e9,
-            command.replace("--max-agents " + maxAgents, "--max-agents " + r.bound()), Instant.now().toString(), levels);
+            command.replace("--max-agents " + maxAgents, "--max-agents " + r.bound()), Instant.now().toString(), levels, units);
         boolean wrote = rec.save(home.resolve("proofs"));
         System.err.println(wrote ? "saved " + home.relativize(ProofRecord.fileFor(home.resolve("proofs"), claimId))
             : "kept the existing proof record (its bound is at least " + r.bound() + ")");
@@ -196,11 +206,11 @@ final class SearchCommand implements Callable<Integer> {
     return Enumerator.networks(nc, 1).get(0);
   }
 
-  private static String registeredClaim(Path home, Mechanism m, Property p, NetworkClass nc, Benchmark b) {
+  private static String registeredClaim(Path home, Mechanism m, Property p, NetworkClass nc, Benchmark b, int units) {
     for (Claim c : ClaimRegistry.read(home.resolve("spec/claims.json"))) {
-      if (c.mechanism().equals(m.name()) && c.property() == p && c.networkClass() == nc && c.benchmark() == b) return c.id();
+      if (c.mechanism().equals(m.name()) && c.property() == p && c.networkClass() == nc && c.benchmark() == b && c.units() == units) return c.id();
     }
-    return m.name() + "/" + p.name().toLowerCase() + "/" + nc.id() + (p == Property.REV ? "-" + b.id() : "");
+    return m.name() + "/" + p.name().toLowerCase() + "/" + nc.id() + (p == Property.REV ? "-" + b.id() : "") + (units != 1 ? "-k" + units : "");
   }
 
   private static Claim claim(Path home, String id) {

@@ -10,7 +10,8 @@ public final class Mechanisms {
   private static final Map<String, Mechanism> BY_NAME = new LinkedHashMap<>();
 
   static {
-    for (Mechanism m : List.of(new Vickrey(), new Vcg(), new Idm(), new IdmTc(), new Csm(Csm.Reading.PROCEDURE), new Csm(Csm.Reading.MINIMUM))) {
+    for (Mechanism m : List.of(new Vickrey(), new Vcg(), new Idm(), new IdmTc(), new Csm(Csm.Reading.PROCEDURE), new Csm(Csm.Reading.MINIMUM),
+        new org.mechcheck.multiunit.VcgK(), new org.mechcheck.multiunit.Gidm())) {
       BY_NAME.put(m.name(), m);
     }
   }

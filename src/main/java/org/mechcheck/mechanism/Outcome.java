@@ -59,6 +59,29 @@ public final class Outcome<N> {
     return new Outcome<>(market, alloc, zeros(n), List.of(), payments, details);
   }
 
+  /**
+   * One unit to each of {@code winners} (at most one per agent) in a model without trading chains:
+   * the multi-unit social-network mechanisms, where nobody has a cost and units move along
+   * critical agents rather than along chains.
+   */
+  public static <N> Outcome<N> awardAll(Market market, java.util.Collection<Integer> winners, N[] payments, Map<String, Object> details) {
+    int n = market.size();
+    BigFraction[] alloc = zeros(n);
+    for (int w : winners) {
+      if (w <= 0 || w >= n) throw new IllegalArgumentException("winner " + w + " is not an agent");
+      if (alloc[w].signum() != 0) throw new IllegalArgumentException(market.id(w) + " would win two units; buyers want one each");
+      alloc[w] = BigFraction.ONE;
+    }
+    return new Outcome<>(market, alloc, zeros(n), List.of(), payments, details);
+  }
+
+  /** Units allocated: the sum of the allocation over the agents. */
+  public BigFraction unitsAllocated() {
+    BigFraction s = BigFraction.ZERO;
+    for (int v = 1; v < market.size(); v++) s = s.add(allocation[v]);
+    return s;
+  }
+
   public static BigFraction[] zeros(int n) {
     BigFraction[] z = new BigFraction[n];
     Arrays.fill(z, BigFraction.ZERO);

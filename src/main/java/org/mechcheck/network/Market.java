@@ -150,4 +150,10 @@ public final class Market {
   public Market withName(String newName) {
     return new Market(newName, source, sellerId, agents, edges(), units);
   }
+
+  /** The same market with {@code k} units for sale (at least 1). */
+  public Market withUnits(int k) {
+    if (k < 1) throw new IllegalArgumentException("units must be at least 1, got " + k);
+    return k == units ? this : new Market(name, source, sellerId, agents, edges(), k);
+  }
 }

@@ -12,7 +12,8 @@ import org.mechcheck.num.Arith;
 /** Revenue benchmarks a REV claim can name. */
 public enum Benchmark {
   VICKREY("vickrey", "the Vickrey revenue among the seller's neighbours (b2_rs)"),
-  W_D1STAR("w-d1star", "W*_{-d_1*}: optimal welfare without d_1*, the first agent on LCC_m whose threshold neighbourhood is not all she informs (000 Theorem 2; threshold by the construction procedure)");
+  W_D1STAR("w-d1star", "W*_{-d_1*}: optimal welfare without d_1*, the first agent on LCC_m whose threshold neighbourhood is not all she informs (000 Theorem 2; threshold by the construction procedure)"),
+  K_VICKREY("k-vickrey", "k times the (k+1)-th highest bid among the seller's bidder neighbours (0 when fewer): the revenue of the k-unit Vickrey auction among them, k the units for sale");
 
   private final String id;
   private final String meaning;
@@ -39,7 +40,16 @@ public enum Benchmark {
     return switch (this) {
       case VICKREY -> Vickrey.revenue(p, a);
       case W_D1STAR -> wMinusD1Star(p, a);
+      case K_VICKREY -> kVickrey(p, a);
     };
+  }
+
+  /** The uniform-price k-unit Vickrey auction among the seller's bidder neighbours: k units at the (k+1)-th highest bid. */
+  private static <N> N kVickrey(Profile<N> p, Arith<N> a) {
+    int k = p.market().units();
+    java.util.List<N> bids = new java.util.ArrayList<>();
+    for (int v : p.market().neighbours(0)) if (p.market().isBidder(v)) bids.add(p.bid(v));
+    return a.mul(org.mechcheck.multiunit.Units.kth(bids, k + 1, a), org.apache.commons.numbers.fraction.BigFraction.of(k));
   }
 
   private static <N> N wMinusD1Star(Profile<N> p, Arith<N> a) {

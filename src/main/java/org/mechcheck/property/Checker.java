@@ -49,7 +49,7 @@ public final class Checker {
     }
     if (properties.contains(Property.EFF)) {
       BigFraction realised = welfare(outcome);
-      BigFraction best = new Welfare<>(truthful, A).best();
+      BigFraction best = optimalWelfare(truthful, A);
       if (realised.compareTo(best) < 0) {
         found.add(new Violation(Property.EFF, -1, null, realised, best, "welfare " + Rationals.format(realised) + " < W* = " + Rationals.format(best)));
       }
@@ -62,8 +62,38 @@ public final class Checker {
             "revenue " + Rationals.format(rev) + " < " + benchmark.id() + " benchmark " + Rationals.format(bench)));
       }
     }
+    if (properties.contains(Property.NW)) {
+      int k = market.units();
+      int buyers = informedBidders(truthful);
+      BigFraction sold = outcome.unitsAllocated();
+      if (buyers >= k && sold.compareTo(BigFraction.of(k)) < 0) {
+        found.add(new Violation(Property.NW, -1, null, sold, BigFraction.of(k),
+            Rationals.format(sold) + " of " + k + " units allocated although " + buyers + " buyers are informed"));
+      }
+    }
     if (properties.contains(Property.LEMMA1)) found.addAll(lemma1(truthful));
     return found;
+  }
+
+  /**
+   * W*, the optimal welfare of a profile: 000's efficient allocation of one unit along a
+   * lowest-cost chain ({@link Welfare}) when one unit is for sale; with k > 1 units, one per
+   * buyer and no costs (the multi-unit social model of 002), the sum of the k highest informed bids.
+   */
+  public static <N> N optimalWelfare(Profile<N> p, org.mechcheck.num.Arith<N> a) {
+    Market m = p.market();
+    if (m.units() == 1) return new Welfare<>(p, a).best();
+    for (int v = 1; v < m.size(); v++) {
+      if (m.isIntermediary(v)) throw new IllegalArgumentException("optimal welfare with " + m.units() + " units is defined for social networks (no costs); " + m.id(v) + " is an intermediary");
+    }
+    return org.mechcheck.multiunit.Units.welfare(p, a);
+  }
+
+  /** The informed bidders of a profile: how many buyers take part. */
+  public static int informedBidders(Profile<?> p) {
+    int c = 0;
+    for (int v : p.graph().informed().stream().toArray()) if (p.market().isBidder(v)) c++;
+    return c;
   }
 
   public List<Violation> check(Market market) {

@@ -10,6 +10,7 @@ public enum Property {
   BB("weakly budget balanced: revenue is at least 0"),
   EFF("efficient: the realised welfare equals the optimal welfare W*"),
   REV("revenue at least a benchmark (the claim names it; default the Vickrey revenue among the seller's neighbours)"),
+  NW("non-wasteful: all k units are allocated whenever at least k buyers are informed"),
   LEMMA1("000 Lemma 1: when a chain intermediary withholds her threshold neighbourhood and the winner changes, the new lowest-cost chain avoids everyone after her on the old one");
 
   private final String meaning;

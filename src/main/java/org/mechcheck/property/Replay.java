@@ -8,7 +8,6 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.mechcheck.mechanism.Mechanism;
 import org.mechcheck.mechanism.Mechanisms;
 import org.mechcheck.mechanism.Outcome;
-import org.mechcheck.mechanism.Welfare;
 import org.mechcheck.network.Market;
 import org.mechcheck.network.Profile;
 import org.mechcheck.num.Exact;
@@ -66,7 +65,7 @@ public final class Replay {
     Outcome<BigFraction> outcome = mechanism.run(truthful, A);
     return switch (c.property()) {
       case IC, IR -> agentLevel(c, mechanism, truthful, outcome);
-      case BB, EFF, REV, LEMMA1 -> marketLevel(c, mechanism, truthful, outcome);
+      case BB, EFF, REV, NW, LEMMA1 -> marketLevel(c, mechanism, truthful, outcome);
     };
   }
 
@@ -106,7 +105,11 @@ public final class Replay {
       }
       case EFF -> {
         t = Checker.welfare(outcome);
-        dv = new Welfare<>(truthful, A).best();
+        dv = Checker.optimalWelfare(truthful, A);
+      }
+      case NW -> {
+        t = outcome.unitsAllocated();
+        dv = BigFraction.of(market.units());
       }
       case REV -> {
         t = outcome.revenue(A);
@@ -134,6 +137,7 @@ public final class Replay {
       case BB -> "revenue " + Rationals.format(t);
       case EFF -> "welfare " + Rationals.format(t) + ", optimal " + Rationals.format(dv);
       case REV -> "revenue " + Rationals.format(t) + ", " + bench.id() + " benchmark " + Rationals.format(dv);
+      case NW -> Rationals.format(t) + " of " + Rationals.format(dv) + " units allocated";
       default -> hit != null ? hit.detail() : "Lemma 1 holds" + (c.agent() >= 0 ? " for " + market.id(c.agent()) : "");
     };
     if (hit != null && c.property() != Property.LEMMA1) what = hit.detail();

@@ -14,14 +14,24 @@ import org.mechcheck.store.NetworkJson;
 /**
  * A bounded-verification record: the claim held on every network of its class with up to
  * {@code maxAgents} agents, every valuation in the box, every deviation. Format
- * {@code mechcheck-proof/1}, one file per claim under proofs/.
+ * {@code mechcheck-proof/1}, one file per claim under proofs/. The optional {@code units} field
+ * (default 1, written only when it is not 1) is the number of units every searched market had.
  */
 public record ProofRecord(
     String claim, String mechanism, String property, String benchmark, String networkClass, int maxAgents, String box,
     long networks, long queries, long paths, String z3, double seconds, double solverSeconds, String command, String date,
-    List<Level> levels) {
+    List<Level> levels, int units) {
 
   public static final String FORMAT = "mechcheck-proof/1";
+
+  /** A record of a single-unit search (the optional {@code units} field is 1). */
+  public ProofRecord(
+      String claim, String mechanism, String property, String benchmark, String networkClass, int maxAgents, String box,
+      long networks, long queries, long paths, String z3, double seconds, double solverSeconds, String command, String date,
+      List<Level> levels) {
+    this(claim, mechanism, property, benchmark, networkClass, maxAgents, box, networks, queries, paths, z3, seconds, solverSeconds, command, date,
+        levels, 1);
+  }
 
   /** What one network size took. */
   public record Level(int agents, long networks, long queries, double seconds) {}
@@ -34,6 +44,7 @@ public record ProofRecord(
     ObjectNode o = NetworkJson.MAPPER.createObjectNode();
     o.put("format", FORMAT);
     o.put("claim", claim).put("mechanism", mechanism).put("property", property).put("benchmark", benchmark).put("class", networkClass);
+    if (units != 1) o.put("units", units);
     o.put("maxAgents", maxAgents).put("box", box).put("networks", networks).put("queries", queries).put("paths", paths);
     o.put("z3", z3).put("seconds", round(seconds)).put("solverSeconds", round(solverSeconds)).put("command", command).put("date", date);
     ArrayNode ls = o.putArray("levels");
@@ -52,12 +63,15 @@ public record ProofRecord(
       for (String f : List.of("claim", "mechanism", "property", "class", "maxAgents", "networks", "queries", "command")) {
         if (!o.has(f)) throw new InputException(file + ": " + f + ": missing");
       }
+      JsonNode u = o.get("units");
+      if (u != null && (!u.isIntegralNumber() || !u.canConvertToInt() || u.asInt() < 1)) throw new InputException(file + ": units: must be a whole number of at least 1, got " + u);
+      int units = u == null ? 1 : u.asInt();
       List<Level> levels = new java.util.ArrayList<>();
       for (JsonNode l : o.path("levels")) levels.add(new Level(l.path("agents").asInt(), l.path("networks").asLong(), l.path("queries").asLong(), l.path("seconds").asDouble()));
       return new ProofRecord(o.get("claim").asText(), o.get("mechanism").asText(), o.get("property").asText(), o.path("benchmark").asText("vickrey"),
           o.get("class").asText(), o.get("maxAgents").asInt(), o.path("box").asText(), o.get("networks").asLong(), o.get("queries").asLong(),
           o.path("paths").asLong(), o.path("z3").asText(), o.path("seconds").asDouble(), o.path("solverSeconds").asDouble(),
-          o.get("command").asText(), o.path("date").asText(), levels);
+          o.get("command").asText(), o.path("date").asText(), levels, units);
     } catch (IOException e) {
       throw new InputException(file + ": cannot be read as JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
     }

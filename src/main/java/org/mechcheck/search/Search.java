@@ -24,7 +24,8 @@ import org.mechcheck.smt.SymbolicChecker;
  * deviation, asked of Z3. The violating network returned is the first in enumeration order of
  * the smallest size that has one (deterministic whatever the number of threads); it is shrunk
  * further. Otherwise the claim holds up to the largest size whose every network was decided
- * (UNKNOWN answers and the time limit stop that bound short).
+ * (UNKNOWN answers and the time limit stop that bound short). Every enumerated market has the
+ * search's number of units for sale (1 unless given).
  */
 public final class Search {
 
@@ -54,8 +55,17 @@ public final class Search {
   private final BigFraction box;
   private final int timeoutMillis;
   private final int threads;
+  private final int units;
 
   public Search(Mechanism mechanism, Property property, Benchmark benchmark, NetworkClass networkClass, BigFraction box, int timeoutMillis, int threads) {
+    this(mechanism, property, benchmark, networkClass, box, timeoutMillis, threads, 1);
+  }
+
+  /** A search whose enumerated markets have {@code units} units for sale (multi-unit mechanisms). */
+  public Search(Mechanism mechanism, Property property, Benchmark benchmark, NetworkClass networkClass, BigFraction box, int timeoutMillis, int threads,
+      int units) {
+    if (units < 1) throw new IllegalArgumentException("units must be at least 1, got " + units);
+    this.units = units;
     this.mechanism = mechanism;
     this.property = property;
     this.benchmark = benchmark;
@@ -77,7 +87,7 @@ public final class Search {
     final AtomicLong done = new AtomicLong();
 
     Level(int agents) {
-      networks = Enumerator.stream(networkClass, agents).iterator();
+      networks = Enumerator.stream(networkClass, agents).map(m -> m.withUnits(units)).iterator();
     }
 
     synchronized Object[] take(long deadline) {

@@ -19,7 +19,6 @@ import java.util.function.Function;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mechcheck.mechanism.Mechanism;
 import org.mechcheck.mechanism.Outcome;
-import org.mechcheck.mechanism.Welfare;
 import org.mechcheck.network.Market;
 import org.mechcheck.network.Profile;
 import org.mechcheck.property.Benchmark;
@@ -95,12 +94,23 @@ public final class SymbolicChecker implements AutoCloseable {
       Query q = new Query(market, vars);
       switch (property) {
         case BB -> q.ask(ctx.mkLt(summary(truth, o -> o.revenue(arith)), arith.zero()), "revenue < 0");
-        case EFF -> q.ask(ctx.mkLt(summary(truth, o -> realised(o, value, cost)), new Welfare<>(truthful, arith).best()), "welfare < W*");
+        case EFF -> q.ask(ctx.mkLt(summary(truth, o -> realised(o, value, cost)), Checker.optimalWelfare(truthful, arith)), "welfare < W*");
         case REV -> {
           ArithExpr<RealSort> bench = summary(explorer.explore(() -> benchmark.value(truthful, arith)), x -> x);
           q.ask(ctx.mkLt(summary(truth, o -> o.revenue(arith)), bench), "revenue < " + benchmark.id());
         }
         case IR, IC -> agents(mechanism, market, property, truthful, truth, value, cost, q);
+        case NW -> {
+          // allocations are concrete on each path: the wasteful paths, when at least k buyers are informed
+          List<BoolExpr> wasteful = new ArrayList<>();
+          BigFraction k = BigFraction.of(market.units());
+          if (Checker.informedBidders(truthful) >= market.units()) {
+            for (PathExplorer.Path<Outcome<ArithExpr<RealSort>>> path : truth) {
+              if (path.result().unitsAllocated().compareTo(k) < 0) wasteful.add(path.condition());
+            }
+          }
+          q.ask(wasteful.isEmpty() ? ctx.mkFalse() : ctx.mkOr(wasteful.toArray(new BoolExpr[0])), "fewer than " + k + " units allocated");
+        }
         case LEMMA1 -> {
           List<BoolExpr> failing = new ArrayList<>();
           for (PathExplorer.Path<Lemma1.Failure> path : explorer.explore(() -> Lemma1.firstFailure(truthful, arith))) {

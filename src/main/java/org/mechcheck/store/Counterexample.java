@@ -69,6 +69,11 @@ public record Counterexample(
     return from(v, market, mechanism, Benchmark.VICKREY, claim, foundBy, minimised);
   }
 
+  /** Units for sale in the counterexample's market (the optional {@code units} field of the file; 1 unless stated). */
+  public int units() {
+    return market.units();
+  }
+
   /** The agent's id, or null when the counterexample names none. */
   public String agentId() {
     return agent < 0 ? null : market.id(agent);

@@ -58,6 +58,7 @@ public final class CounterexampleJson {
     o.put("property", c.property().name());
     o.put("claim", c.claim());
     if (c.benchmark() != null) o.put("benchmark", c.benchmark().id());
+    if (c.units() != 1) o.put("units", c.units()); // the network says so too; stated for readers and for claims
     o.set("network", NetworkJson.toJson(m));
     if (c.agent() >= 0) o.put("agent", m.id(c.agent()));
     if (c.deviation() != null) o.set("deviation", ViolationJson.deviation(m, c.deviation()));
@@ -228,7 +229,7 @@ public final class CounterexampleJson {
         "unknown mechanism '" + mechName + "' (known: " + String.join(", ", Mechanisms.names()) + ")"));
     String propName = r.text(root, "property");
     Property property = Property.parse(propName).orElseThrow(() -> r.fail("property",
-        "unknown property '" + propName + "' (known: IR, IC, BB, EFF, REV, LEMMA1)"));
+        "unknown property '" + propName + "' (known: IR, IC, BB, EFF, REV, NW, LEMMA1)"));
     String claim = r.text(root, "claim");
 
     Benchmark benchmark = null;
@@ -243,6 +244,11 @@ public final class CounterexampleJson {
     if (netNode == null) throw r.fail("network", "missing");
     if (!netNode.isObject()) throw r.fail("network", "must be a " + NetworkJson.FORMAT + " object");
     Market market = NetworkJson.parse(netNode, label + ": network", true, fallbackName);
+    JsonNode u = root.get("units");
+    if (u != null) {
+      if (!u.isIntegralNumber() || !u.canConvertToInt() || u.asInt() < 1) throw r.fail("units", "must be a whole number of at least 1, got " + u);
+      if (u.asInt() != market.units()) throw r.fail("units", "is " + u + " but the network sells " + market.units());
+    }
     Optional<String> refusal = mech.refusal(market);
     if (refusal.isPresent()) throw r.fail("network", "outside the domain of " + mechName + ": " + refusal.get());
 

@@ -77,10 +77,6 @@ class ReferenceNetworksTest {
           String mechName = e.getKey();
           JsonNode exp = e.getValue();
           tests.add(DynamicTest.dynamicTest(mechName, file.toUri(), () -> {
-            if (mechName.equals("gidm")) {
-              Assumptions.abort("gidm (002's generalised IDM for k units) is not implemented yet; " + file.getFileName()
-                  + " pins its outcome for when it is");
-            }
             Mechanism mech = Mechanisms.byName(mechName).orElse(null);
             Assumptions.assumeTrue(mech != null, "mechanism '" + mechName + "' named in " + file.getFileName() + " is not implemented yet");
             check(nf, mech, exp);

@@ -39,10 +39,12 @@ class ProofRecordsTest {
       ProofRecord r = ProofRecord.read(f);
       assertTrue(claims.stream().anyMatch(c -> c.id().equals(r.claim())), "the record's claim is registered: " + r.claim());
       assertTrue(r.command().contains("--max-agents " + r.maxAgents()), "the command reproduces the bound");
+      assertEquals(r.units(), claims.stream().filter(c -> c.id().equals(r.claim())).findFirst().orElseThrow().units(), "the record's units are its claim's");
+      if (r.units() != 1) assertTrue(r.command().contains("--units " + r.units()), "the command reproduces the units");
       int bound = Math.min(RECHECK, r.maxAgents());
       Search.Result again = new Search(Mechanisms.byName(r.mechanism()).orElseThrow(), Property.parse(r.property()).orElseThrow(),
           Benchmark.parse(r.benchmark()).orElseThrow(), NetworkClass.parse(r.networkClass()).orElseThrow(),
-          org.mechcheck.num.Rationals.parse(r.box()), 60_000, 1).run(bound, 0, Search.SILENT);
+          org.mechcheck.num.Rationals.parse(r.box()), 60_000, 1, r.units()).run(bound, 0, Search.SILENT);
       assertFalse(again.refuted(), () -> r.claim() + " now has a counterexample: " + again.violation().detail());
       assertEquals(bound, again.bound(), r.claim() + ": every network up to " + bound + " agents decided and verified");
       for (int k = 0; k < bound; k++) {
