@@ -10,7 +10,7 @@ public final class Mechanisms {
   private static final Map<String, Mechanism> BY_NAME = new LinkedHashMap<>();
 
   static {
-    for (Mechanism m : List.of(new Vickrey(), new Vcg(), new Idm(), new IdmTc(), new Csm(Csm.Reading.PROCEDURE), new Csm(Csm.Reading.MINIMUM), new SraCentral())) {
+    for (Mechanism m : List.of(new Vickrey(), new Vcg(), new Idm(), new IdmTc(), new Csm(Csm.Reading.PROCEDURE), new Csm(Csm.Reading.MINIMUM), new SraCentral(), new org.mechcheck.sra.Protocol())) {
       BY_NAME.put(m.name(), m);
     }
   }
