@@ -20,7 +20,23 @@ public record Claim(
     String source,
     String statement,
     String expected,
-    java.util.List<String> fixedBy) {
+    java.util.List<String> fixedBy,
+    String deviations) {
+
+  /** A claim over the standard deviation space (bids and informing sets); see {@link #deviations}. */
+  public Claim(String id, String mechanism, Property property, String domain, NetworkClass networkClass, Benchmark benchmark,
+      String source, String statement, String expected, java.util.List<String> fixedBy) {
+    this(id, mechanism, property, domain, networkClass, benchmark, source, statement, expected, fixedBy, null);
+  }
+
+  /**
+   * Null for the standard deviation space of {@link Property#IC}; otherwise the family of
+   * deviations of a distributed protocol the claim is about ("passing", "computation": 001's
+   * message-passing and computational actions), checked by org.mechcheck.sra.DeviationSearch.
+   */
+  public boolean protocolDeviations() {
+    return deviations != null;
+  }
 
   public boolean expectsRefutation() {
     return "refuted".equals(expected);

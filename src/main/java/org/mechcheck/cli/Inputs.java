@@ -25,7 +25,7 @@ final class Inputs {
 
   static Property property(String name) {
     return Property.parse(name).orElseThrow(() -> new InputException(
-        "unknown property '" + name + "' (known: IR, IC, BB, EFF, REV, LEMMA1)"));
+        "unknown property '" + name + "' (known: IR, IC, BB, EFF, REV, EQ, LEMMA1)"));
   }
 
   /** The network files named: files as given, folders expanded to their *.json files in name order. */

@@ -71,7 +71,7 @@ final class ReplayCommand implements Callable<Integer> {
       case BB -> "revenue " + t + " vs 0";
       case EFF -> "welfare " + t + " vs optimal " + d;
       case REV -> "revenue " + t + " vs " + c.benchmark().id() + " benchmark " + d;
-      case LEMMA1 -> r.detail();
+      case EQ, LEMMA1 -> r.detail();
     };
   }
 

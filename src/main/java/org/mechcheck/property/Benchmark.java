@@ -12,7 +12,8 @@ import org.mechcheck.num.Arith;
 /** Revenue benchmarks a REV claim can name. */
 public enum Benchmark {
   VICKREY("vickrey", "the Vickrey revenue among the seller's neighbours (b2_rs)"),
-  W_D1STAR("w-d1star", "W*_{-d_1*}: optimal welfare without d_1*, the first agent on LCC_m whose threshold neighbourhood is not all she informs (000 Theorem 2; threshold by the construction procedure)");
+  W_D1STAR("w-d1star", "W*_{-d_1*}: optimal welfare without d_1*, the first agent on LCC_m whose threshold neighbourhood is not all she informs (000 Theorem 2; threshold by the construction procedure)"),
+  SRA("sra", "the sra protocol's exact expectation over its inviter choices: the reference of an EQ claim (for REV: its revenue)");
 
   private final String id;
   private final String meaning;
@@ -39,7 +40,13 @@ public enum Benchmark {
     return switch (this) {
       case VICKREY -> Vickrey.revenue(p, a);
       case W_D1STAR -> wMinusD1Star(p, a);
+      case SRA -> reference().orElseThrow().run(p, a).revenue(a);
     };
+  }
+
+  /** The mechanism an EQ claim compares with, when the benchmark names one. */
+  public Optional<org.mechcheck.mechanism.Mechanism> reference() {
+    return this == SRA ? org.mechcheck.mechanism.Mechanisms.byName("sra") : Optional.empty();
   }
 
   private static <N> N wMinusD1Star(Profile<N> p, Arith<N> a) {

@@ -10,6 +10,7 @@ public enum Property {
   BB("weakly budget balanced: revenue is at least 0"),
   EFF("efficient: the realised welfare equals the optimal welfare W*"),
   REV("revenue at least a benchmark (the claim names it; default the Vickrey revenue among the seller's neighbours)"),
+  EQ("equals a reference mechanism: every agent's allocation (probability) and payment are the same (the claim names the reference as its benchmark)"),
   LEMMA1("000 Lemma 1: when a chain intermediary withholds her threshold neighbourhood and the winner changes, the new lowest-cost chain avoids everyone after her on the old one");
 
   private final String meaning;

@@ -23,7 +23,7 @@ public final class SraAgent<N> implements Actor<N> {
   private final boolean seller;
   private final Strategies.Revelation<N> t;
   private final Strategies.Passing q;
-  private final Strategies.Computation f;
+  private final Strategies.Computation<N> f;
 
   private long joined = -1;
   private final List<Integer> inviters = new ArrayList<>();
@@ -36,7 +36,7 @@ public final class SraAgent<N> implements Actor<N> {
   private boolean auctionOpen;
   private final Map<Integer, N> bids = new TreeMap<>();
 
-  public SraAgent(boolean seller, Strategies.Revelation<N> t, Strategies.Passing q, Strategies.Computation f) {
+  public SraAgent(boolean seller, Strategies.Revelation<N> t, Strategies.Passing q, Strategies.Computation<N> f) {
     this.seller = seller;
     this.t = t;
     this.q = q;
@@ -45,7 +45,7 @@ public final class SraAgent<N> implements Actor<N> {
 
   /** The intended strategy with revelation t. */
   public static <N> SraAgent<N> intended(boolean seller, Strategies.Revelation<N> t) {
-    return new SraAgent<>(seller, t, Strategies.ONE_AT_RANDOM, Strategies.MAX);
+    return new SraAgent<>(seller, t, Strategies.ONE_AT_RANDOM, Strategies.max());
   }
 
   @Override

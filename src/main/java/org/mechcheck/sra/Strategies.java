@@ -3,7 +3,6 @@ package org.mechcheck.sra;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import org.apache.commons.numbers.fraction.BigFraction;
 import org.mechcheck.num.Arith;
 
 /**
@@ -26,8 +25,8 @@ public final class Strategies {
   }
 
   /** f_i (Definition 4.2): the aggregated bid from the received bids and her own bid. */
-  public interface Computation {
-    <N> N aggregate(List<N> received, N ownBid, Arith<N> a);
+  public interface Computation<N> {
+    N aggregate(List<N> received, N ownBid, Arith<N> a);
 
     String describe();
   }
@@ -70,50 +69,54 @@ public final class Strategies {
   }
 
   /** Intended f^M: the largest of the received bids and her own. */
-  public static final Computation MAX = new Computation() {
-    public <N> N aggregate(List<N> received, N ownBid, Arith<N> a) {
-      return a.maxOr(ownBid, received);
-    }
-
-    public String describe() {
-      return "aggregates the maximum (intended)";
-    }
-  };
-
-  /** Deviation: the intended output plus {@code delta} (below when negative), never below 0. */
-  public static Computation shifted(BigFraction delta) {
-    return new Computation() {
-      public <N> N aggregate(List<N> received, N ownBid, Arith<N> a) {
-        return a.max(a.zero(), a.add(a.maxOr(ownBid, received), a.of(delta)));
+  public static <N> Computation<N> max() {
+    return new Computation<>() {
+      public N aggregate(List<N> received, N ownBid, Arith<N> a) {
+        return a.maxOr(ownBid, received);
       }
 
       public String describe() {
-        return "aggregates the maximum " + (delta.signum() >= 0 ? "+ " : "- ") + delta.abs();
+        return "aggregates the maximum (intended)";
+      }
+    };
+  }
+
+  /** Deviation: the intended output plus {@code delta} (below it when negative), never below 0. */
+  public static <N> Computation<N> shifted(N delta, String text) {
+    return new Computation<>() {
+      public N aggregate(List<N> received, N ownBid, Arith<N> a) {
+        return a.max(a.zero(), a.add(a.maxOr(ownBid, received), delta));
+      }
+
+      public String describe() {
+        return "aggregates the maximum shifted by " + text;
       }
     };
   }
 
   /** Deviation: always outputs {@code value}, whatever she receives. */
-  public static Computation constant(BigFraction value) {
-    return new Computation() {
-      public <N> N aggregate(List<N> received, N ownBid, Arith<N> a) {
-        return a.of(value);
+  public static <N> Computation<N> constant(N value, String text) {
+    return new Computation<>() {
+      public N aggregate(List<N> received, N ownBid, Arith<N> a) {
+        return value;
       }
 
       public String describe() {
-        return "aggregates the constant " + value;
+        return "aggregates the constant " + text;
       }
     };
   }
 
   /** Deviation: ignores what she receives and passes on her own bid only (a lower output). */
-  public static final Computation OWN_ONLY = new Computation() {
-    public <N> N aggregate(List<N> received, N ownBid, Arith<N> a) {
-      return ownBid;
-    }
+  public static <N> Computation<N> ownOnly() {
+    return new Computation<>() {
+      public N aggregate(List<N> received, N ownBid, Arith<N> a) {
+        return ownBid;
+      }
 
-    public String describe() {
-      return "aggregates her own bid only";
-    }
-  };
+      public String describe() {
+        return "aggregates her own bid only";
+      }
+    };
+  }
 }
