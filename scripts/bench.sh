@@ -16,3 +16,5 @@ for p in IR IC BB; do
     echo "csm $p on every cs-general network up to $n agents: $(t ./mechcheck search --mechanism csm --property $p --class cs-general --max-agents $n --time-limit 600) s"
   done
 done
+echo "experiment sra, 10^4 instances on the 9-node network: $(t ./mechcheck experiment sra --samples 10000 --seed 1 --out "$(mktemp -d)") s"
+echo "$(java -cp target/mechcheck-cli.jar org.mechcheck.sra.Bench 1000 1)"
