@@ -20,8 +20,9 @@ import org.mechcheck.num.Arith;
  * The centralized reduction of the sequential resale auction (001 §4.2), read literally:
  * <ol>
  *   <li>G(θ') is the undirected graph on the seller and the valid (informed) buyers with an edge
- *       {i, j} whenever one of them invited the other (Definition 3.1); z is the highest bidder
- *       (lowest node on ties);
+ *       {i, j} whenever one of them invited the other (Definition 3.1); z is the highest bidder,
+ *       "with random tie-breaking": each of the tied highest bidders with equal probability
+ *       (the outcome is the exact expectation over that choice too);
  *   <li>for every spanning tree T of G(θ'), the simple path S .. z of T is turned into a
  *       diffusion path (Definition 4.5) by removing back-edges: from the current node, jump to
  *       the last node of the path adjacent to it in G(θ') (spec/sra.md: why greedily);
@@ -104,14 +105,17 @@ public final class SraCentral implements Mechanism {
     Structure s = Structure.of(profile);
 
     List<Integer> bidders = informed.stream().boxed().toList();
-    int z = bidders.get(arith.argmax(bidders.stream().map(profile::bid).toList()));
+    N top = arith.maxOr(arith.zero(), bidders.stream().map(profile::bid).toList());
+    List<Integer> tops = new ArrayList<>();
+    for (int v : bidders) if (arith.ge(profile.bid(v), top)) tops.add(v);
+    BigInteger total = s.total.multiply(BigInteger.valueOf(tops.size()));
 
     N[] pay = (N[]) new Object[n];
     Arrays.fill(pay, arith.zero());
     long[] wins = new long[n];
     Map<BitSet, N> best = new HashMap<>(); // v1st of a buyer set, once per run
     Map<String, Boolean> keeps = new HashMap<>(); // one comparison per (buyer, set), once per run
-    for (Group g : s.groups(z)) {
+    for (int z : tops) for (Group g : s.groups(z)) {
       int m = g.path.length;
       List<N> price = new ArrayList<>(m);
       for (BitSet out : g.outside) price.add(best.computeIfAbsent(out, o -> arith.maxOr(arith.zero(), o.stream().mapToObj(profile::bid).toList())));
@@ -123,13 +127,13 @@ public final class SraCentral implements Mechanism {
         if (keep) break;
         l++;
       }
-      BigFraction share = BigFraction.of(BigInteger.valueOf(g.count), s.total);
+      BigFraction share = BigFraction.of(BigInteger.valueOf(g.count), total);
       wins[g.path[l]] += g.count;
       pay[g.path[l]] = arith.add(pay[g.path[l]], arith.mul(price.get(l), share));
       for (int j = 0; j < l; j++) pay[g.path[j]] = arith.add(pay[g.path[j]], arith.mul(arith.sub(price.get(j), price.get(j + 1)), share));
     }
     BigFraction[] alloc = Outcome.zeros(n);
-    for (int v = 1; v < n; v++) if (wins[v] != 0) alloc[v] = BigFraction.of(BigInteger.valueOf(wins[v]), s.total);
+    for (int v = 1; v < n; v++) if (wins[v] != 0) alloc[v] = BigFraction.of(BigInteger.valueOf(wins[v]), total);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("spanningTrees", s.total.toString());
     return new Outcome<>(market, alloc, Outcome.zeros(n), List.of(), pay, details);

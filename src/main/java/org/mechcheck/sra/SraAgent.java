@@ -16,7 +16,7 @@ import org.mechcheck.num.Arith;
  * <p>Readings (spec/sra.md): an invitation is accepted iff its sender joined the sale before the
  * receiver did (so inviters always precede invitees and the inviter graph is acyclic); a local
  * auction is a second-price auction among the holder's invitees with reserve her purchase price:
- * the top bidder (lowest node on ties) buys at max(p_i, b2nd) iff her bid reaches p_i and the
+ * the top bidder (ties at random) buys at max(p_i, b2nd) iff her bid reaches p_i and the
  * holder's bid is below that price; the original seller never keeps the item.
  */
 public final class SraAgent<N> implements Actor<N> {
@@ -163,7 +163,11 @@ public final class SraAgent<N> implements Actor<N> {
       vals.add(e.getValue());
     }
     if (who.isEmpty()) return true;
-    int top = a.argmax(vals);
+    // the highest bidder; ties at random (001 leaves them to chance), from her own generator
+    N best = a.maxOr(a.zero(), vals);
+    List<Integer> tied = new ArrayList<>();
+    for (int k = 0; k < vals.size(); k++) if (a.ge(vals.get(k), best)) tied.add(k);
+    int top = tied.get(env.choose(tied.size()));
     List<N> others = new ArrayList<>(vals);
     others.remove(top);
     N paid = seller ? a.zero() : purchasePrice(env);

@@ -72,7 +72,7 @@ class SraCentralTest {
     }
   }
 
-  /** On a tree the only spanning tree is the network and every path node is critical: IDM. */
+  /** On a tree the only spanning tree is the network and every path node is critical: IDM (distinct values: IDM breaks ties by node, sra-central at random). */
   @Test
   void equalsIdmOnEverySocialTree() {
     SplittableRandom rnd = new SplittableRandom(7);
@@ -81,7 +81,7 @@ class SraCentralTest {
     for (int n = 1; n <= 7; n++) {
       for (Market shape : Enumerator.networks(NetworkClass.SOCIAL_TREE, n)) {
         for (int trial = 0; trial < 4; trial++) {
-          Market m = withRandomValues(shape, rnd);
+          Market m = org.mechcheck.sra.ProtocolTest.withDistinctValues(shape, rnd);
           Outcome<BigFraction> a = SRA.run(Profile.truthful(m, A), A), b = idm.run(Profile.truthful(m, A), A);
           for (int v = 1; v < m.size(); v++) {
             assertEquals(b.allocation(v), a.allocation(v), m.name() + " allocation of " + m.id(v));
@@ -133,12 +133,29 @@ class SraCentralTest {
     return shape.withTypes(shape.name(), values, new BigFraction[shape.size()]);
   }
 
-  /** {allocation, payments} per node, straight from Eq. 3-5 on every (k-1)-edge subset that is a spanning tree. */
+  /** {allocation, payments} per node, straight from Eq. 3-5 on every (k-1)-edge subset that is a spanning tree; ties for z at random. */
   static BigFraction[][] oracle(Market m) {
     int n = m.size();
+    BigFraction[] alloc = new BigFraction[n], pay = new BigFraction[n];
+    java.util.Arrays.fill(alloc, BigFraction.ZERO);
+    java.util.Arrays.fill(pay, BigFraction.ZERO);
+    BigFraction top = BigFraction.ZERO;
+    for (int v = 1; v < n; v++) if (m.agent(v).value().compareTo(top) > 0) top = m.agent(v).value();
+    List<Integer> tops = new ArrayList<>();
+    for (int v = 1; v < n; v++) if (m.agent(v).value().compareTo(top) == 0) tops.add(v);
+    for (int z : tops) {
+      BigFraction[][] one = oracle(m, z);
+      for (int v = 1; v < n; v++) {
+        alloc[v] = alloc[v].add(one[0][v].divide(tops.size()));
+        pay[v] = pay[v].add(one[1][v].divide(tops.size()));
+      }
+    }
+    return new BigFraction[][] {alloc, pay};
+  }
+
+  static BigFraction[][] oracle(Market m, int z) {
+    int n = m.size();
     List<int[]> edges = m.edges(); // the truthful participants' graph: every agent informs every neighbour
-    int z = 1;
-    for (int v = 2; v < n; v++) if (m.agent(v).value().compareTo(m.agent(z).value()) > 0) z = v;
     BigFraction[] alloc = new BigFraction[n], pay = new BigFraction[n];
     java.util.Arrays.fill(alloc, BigFraction.ZERO);
     java.util.Arrays.fill(pay, BigFraction.ZERO);

@@ -39,11 +39,10 @@ class ProtocolTest {
   }
 
   /**
-   * Distinct values (a random permutation of 1..n, halved at random): ties are broken at random
-   * in 001 and by different deterministic rules here (the protocol: the lower participant
-   * node; the reductions: the lower bidder node), so cross-checks between them avoid ties.
+   * Distinct values (a random permutation of 1..n, halved at random): IDM breaks ties by the
+   * lower node, the protocol and sra-central at random (001), so cross-checks with IDM avoid ties.
    */
-  static Market withDistinctValues(Market shape, SplittableRandom rnd) {
+  public static Market withDistinctValues(Market shape, SplittableRandom rnd) {
     int n = shape.size() - 1;
     List<Integer> perm = new ArrayList<>();
     for (int k = 1; k <= n; k++) perm.add(k);
@@ -80,7 +79,11 @@ class ProtocolTest {
     assertEquals(1, r.holder());
   }
 
-  /** On a tree there is no random choice and every path node is critical: protocol, reduction and IDM agree (distinct values). */
+  /**
+   * On a tree the inviter choice is never random and every path node is critical: protocol,
+   * reduction and IDM agree (with IDM on distinct values; protocol and reduction also on ties,
+   * both broken at random and averaged exactly).
+   */
   @Test
   void protocolReductionAndIdmAgreeOnEverySocialTree() {
     SplittableRandom rnd = new SplittableRandom(3);
@@ -90,10 +93,18 @@ class ProtocolTest {
     int checked = 0;
     for (int n = 1; n <= 6; n++) {
       for (Market shape : Enumerator.networks(NetworkClass.SOCIAL_TREE, n)) {
-        for (int trial = 0; trial < 4; trial++) {
-          Market m = withDistinctValues(shape, rnd);
+        for (int trial = 0; trial < 8; trial++) {
+          boolean ties = trial % 2 == 1;
+          Market m = ties ? withRandomValues(shape, rnd) : withDistinctValues(shape, rnd);
           Profile<BigFraction> p = Profile.truthful(m, A);
           Outcome<BigFraction> a = sra.run(p, A), b = central.run(p, A), c = idm.run(p, A);
+          if (ties) {
+            for (int v = 1; v < m.size(); v++) {
+              assertEquals(b.allocation(v), a.allocation(v), m.name() + " sra vs sra-central allocation of " + m.id(v));
+              assertEquals(b.payment(v), a.payment(v), m.name() + " sra vs sra-central payment of " + m.id(v));
+            }
+            continue;
+          }
           assertEquals(1L, a.details().get("runs"));
           for (int v = 1; v < m.size(); v++) {
             assertEquals(c.allocation(v), a.allocation(v), m.name() + " sra allocation of " + m.id(v));
