@@ -37,3 +37,19 @@ run idm/bb/social        idm     BB     social     6
 run idm/rev/social       idm     REV    social     6 vickrey
 run idm/ir/social        idm     IR     social     6
 run idm/ic/social        idm     IC     social     6
+# 001: the sequential resale auction (spec/sra.md)
+run sra-central/ir/social     sra-central IR  social 4
+run sra-central/ic/social     sra-central IC  social 4
+run sra-central/rev/social    sra-central REV social 4 vickrey
+run sra-central/eq-sra/social sra-central EQ  social 3 sra
+run sra/ir/social             sra         IR  social 4
+run sra/ic/social             sra         IC  social 4
+run sra/rev/social            sra         REV social 4 vickrey
+deviations() { # claim family max-agents
+  [[ -n "$filter" && "$1" != *"$filter"* ]] && return 0
+  echo "== $1"
+  ${MECHCHECK_CMD:-./mechcheck} search --mechanism sra --property IC --deviations "$2" --class social --max-agents "$3" --time-limit "$limit" --save 2>&1 || true
+}
+deviations sra/ic-passing/social     passing     4
+deviations sra/ic-choice/social      choice      4
+deviations sra/ic-computation/social computation 4
