@@ -105,7 +105,8 @@ public final class SraCentral implements Mechanism {
     Structure s = Structure.of(profile);
 
     List<Integer> bidders = informed.stream().boxed().toList();
-    N top = arith.maxOr(arith.zero(), bidders.stream().map(profile::bid).toList());
+    List<N> bids = bidders.stream().map(profile::bid).toList();
+    N top = arith.maxOr(bids.get(0), bids.subList(1, bids.size())); // no floor: the tie set is never empty
     List<Integer> tops = new ArrayList<>();
     for (int v : bidders) if (arith.ge(profile.bid(v), top)) tops.add(v);
     BigInteger total = s.total.multiply(BigInteger.valueOf(tops.size()));

@@ -164,7 +164,7 @@ public final class SraAgent<N> implements Actor<N> {
     }
     if (who.isEmpty()) return true;
     // the highest bidder; ties at random (001 leaves them to chance), from her own generator
-    N best = a.maxOr(a.zero(), vals);
+    N best = a.maxOr(vals.get(0), vals.subList(1, vals.size())); // no floor: a tie set is never empty, whatever the bids
     List<Integer> tied = new ArrayList<>();
     for (int k = 0; k < vals.size(); k++) if (a.ge(vals.get(k), best)) tied.add(k);
     int top = tied.get(env.choose(tied.size()));
