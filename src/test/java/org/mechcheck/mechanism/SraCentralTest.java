@@ -55,6 +55,21 @@ class SraCentralTest {
     assertEquals("3", o.details().get("spanningTrees"));
   }
 
+  /**
+   * "The centralized SRA is IC" (§5.1) fails, by hand: the triangle with v_A = 3, v_B = 5/2.
+   * Truthfully A is z in every tree and B gets nothing. Bidding 4, B is z: she pays 3 in {sA, sB},
+   * 3 in {sA, AB} (the back-edge s-B leaves her subtree {B}) and 0 in {sB, BA} (A hangs below
+   * her): 2 on average, utility 5/2 - 2 = 1/2 > 0.
+   */
+  @Test
+  void overbiddingPaysOnTheTriangle() {
+    Market m = market("triangle", new BigFraction[] {null, BigFraction.of(3), BigFraction.of(5, 2)}, new int[][] {{0, 1}, {0, 2}, {1, 2}});
+    Profile<BigFraction> truthful = Profile.truthful(m, A);
+    Outcome<BigFraction> t = SRA.run(truthful, A), d = SRA.run(truthful.deviate(2, BigFraction.of(4), null), A);
+    assertEquals(BigFraction.ZERO, t.utility(2, BigFraction.of(5, 2), BigFraction.ZERO, A));
+    assertEquals(BigFraction.of(1, 2), d.utility(2, BigFraction.of(5, 2), BigFraction.ZERO, A));
+  }
+
   /** Cayley: K_n has n^(n-2) spanning trees; the enumeration finds as many as Kirchhoff counts. */
   @Test
   void spanningTreeCountsAgreeWithCayley() {
