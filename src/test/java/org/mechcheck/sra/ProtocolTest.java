@@ -141,6 +141,25 @@ public class ProtocolTest {
     assertEquals(List.of(BigFraction.of(1, 3), BigFraction.of(1, 3), BigFraction.of(1, 3)), List.of(central.allocation(1), central.allocation(3), central.allocation(4)));
   }
 
+  /**
+   * Theorem 5.3 (information revelation) fails, by hand: s - A, s - B, A - C, B - D, C - D with
+   * A = 1/10, B = 0, C = 2, D = 1. Agents join in the order A, B, C, D, so D's inviters are B and
+   * C. If D reports to C, A's branch carries 2 and B's 0: A buys at 0 and keeps the item (her
+   * 1/10 reaches the price 0 of her one-participant auction): C gets 0. If D reports to B, A buys
+   * at 1 and resells to C at 1, who keeps it: C gets 1. So inviting D is worth 1/2 to C; not
+   * inviting her, D can only report to B: C gets 1.
+   */
+  @Test
+  void invitingLessPaysOffForC() {
+    Market m = market("two-paths", new long[] {0, 0, 0, 2, 1}, new int[][] {{0, 1}, {0, 2}, {1, 3}, {2, 4}, {3, 4}});
+    BigFraction[] values = {null, BigFraction.of(1, 10), BigFraction.ZERO, BigFraction.of(2), BigFraction.ONE};
+    m = m.withTypes("two-paths", values, new BigFraction[m.size()]);
+    Profile<BigFraction> p = Profile.truthful(m, A);
+    Protocol sra = new Protocol();
+    assertEquals(BigFraction.of(1, 2), sra.run(p, A).utility(3, BigFraction.of(2), BigFraction.ZERO, A));
+    assertEquals(BigFraction.ONE, sra.run(p.withInforms(3, set(1)), A).utility(3, BigFraction.of(2), BigFraction.ZERO, A));
+  }
+
   /** The enumeration's probabilities add up to 1 and each agent's allocation is a probability. */
   @Test
   void expectationIsADistributionOnSmallSocialNetworks() {
