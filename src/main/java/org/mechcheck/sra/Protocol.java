@@ -54,15 +54,22 @@ public final class Protocol implements Mechanism {
     }
     BigInteger bound = choiceBound(market);
     if (bound.compareTo(BigInteger.valueOf(RUN_LIMIT)) > 0) {
-      return Optional.of("sra enumerates every inviter choice; " + market.name() + " may need up to " + bound + " runs (the product of the degrees; limit " + RUN_LIMIT + ")");
+      return Optional.of("sra enumerates every random choice; " + market.name() + " may need up to " + bound + " runs (limit " + RUN_LIMIT + ")");
     }
     return Optional.empty();
   }
 
-  /** An agent has at most as many inviters as neighbours: the product of the degrees bounds the runs of any report profile. */
+  /**
+   * A bound on the runs of any report profile: an agent chooses among her a inviters (stage 2)
+   * and, holding the item at most once, among at most b tied invitees (stage 3), with a + b at
+   * most her degree d, so a·b <= max(d, d²/4); the seller chooses among at most her degree.
+   */
   public static BigInteger choiceBound(Market m) {
-    BigInteger b = BigInteger.ONE;
-    for (int v = 1; v < m.size(); v++) b = b.multiply(BigInteger.valueOf(Math.max(1, m.neighbours(v).length)));
+    BigInteger b = BigInteger.valueOf(Math.max(1, m.neighbours(0).length));
+    for (int v = 1; v < m.size(); v++) {
+      long d = m.neighbours(v).length;
+      b = b.multiply(BigInteger.valueOf(Math.max(1, Math.max(d, d * d / 4))));
+    }
     return b;
   }
 
@@ -102,7 +109,7 @@ public final class Protocol implements Mechanism {
     long runs = 0;
     List<Incident> incidents = new ArrayList<>();
     while (choices.next()) {
-      if (++runs > RUN_LIMIT) throw new IllegalStateException("sra: more than " + RUN_LIMIT + " combinations of inviter choices");
+      if (++runs > RUN_LIMIT) throw new org.mechcheck.store.InputException(market.name() + ": sra: more than " + RUN_LIMIT + " combinations of random choices to enumerate");
       Runtime.Result<N> r = new Runtime<>(market, make.get(), arith, choices).run();
       BigFraction prob = choices.probability();
       incidents.addAll(r.incidents());
