@@ -36,11 +36,11 @@ public final class Ledger<N> {
   }
 
   /** Why the entry cannot be written at position {@code at}, or null when it can. */
-  String refusal(int at, Entry<N> e) {
-    if (at < entries.size()) return "entry " + at + " already exists (seller " + entries.get(at).seller() + ", buyer " + entries.get(at).buyer() + "): the ledger is append-only";
+  String refusal(int at, Entry<N> e, java.util.function.IntFunction<String> id) {
+    if (at < entries.size()) return "entry " + at + " already exists (" + id.apply(entries.get(at).seller()) + " sold to " + id.apply(entries.get(at).buyer()) + "): the ledger is append-only";
     if (at > entries.size()) return "entry " + at + " would leave a gap (the ledger has " + entries.size() + " entries)";
-    if (e.seller() != holder()) return "seller " + e.seller() + " does not hold the item (holder: " + holder() + ")";
-    if (e.buyer() == e.seller() || e.buyer() == 0) return "buyer " + e.buyer() + " cannot buy from " + e.seller();
+    if (e.seller() != holder()) return id.apply(e.seller()) + " does not hold the item (" + id.apply(holder()) + " does)";
+    if (e.buyer() == e.seller() || e.buyer() == 0) return id.apply(e.buyer()) + " cannot buy from " + id.apply(e.seller());
     return null;
   }
 

@@ -141,8 +141,8 @@ public final class Runtime<N> {
 
     public int record(int at, int buyer, N price) {
       Ledger.Entry<N> e = new Ledger.Entry<>(self, buyer, price);
-      String why = ledger.refusal(at, e);
-      if (why == null && !market.adjacent(self, buyer)) why = "buyer " + buyer + " is not a neighbour of the seller";
+      String why = ledger.refusal(at, e, v -> v >= 0 && v < market.size() ? market.id(v) : "#" + v);
+      if (why == null && !market.adjacent(self, buyer)) why = market.id(buyer) + " is not a neighbour of " + market.id(self);
       if (why != null) throw refuse("ledger write refused", self, why);
       ledger.append(e);
       return at;
