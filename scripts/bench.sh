@@ -21,3 +21,5 @@ echo "run gidm, 60-agent social network, 10 units: $(t ./mechcheck run --mechani
 echo "run vcg-k, 60-agent social network, 10 units: $(t ./mechcheck run --mechanism vcg-k --network bench/social-60.json) s"
 echo "GIDM IC counterexample from scratch (social-tree, 2 units): $(t ./mechcheck search --mechanism gidm --property IC --class social-tree --units 2 --max-agents 7) s"
 echo "VCG-k IC on every social tree up to 7 agents, 2 units: $(t ./mechcheck search --mechanism vcg-k --property IC --class social-tree --units 2 --max-agents 7 --time-limit 900) s"
+echo "experiment sra, 10^4 instances on the 9-node network: $(t ./mechcheck experiment sra --samples 10000 --seed 1 --out "$(mktemp -d)") s"
+echo "$(java -cp target/mechcheck-cli.jar org.mechcheck.sra.Bench 1000 1)"

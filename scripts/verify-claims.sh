@@ -54,3 +54,19 @@ run gidm/bb/social-tree-k3   gidm    BB     social-tree 7 "" 3
 run vcg-k/ir/social          vcg-k   IR     social      5 "" 2
 run vcg-k/ic/social          vcg-k   IC     social      5 "" 2
 run vcg-k/eff/social         vcg-k   EFF    social      5 "" 2
+# 001: the sequential resale auction (spec/sra.md)
+run sra-central/ir/social     sra-central IR  social 4
+run sra-central/ic/social     sra-central IC  social 4
+run sra-central/rev/social    sra-central REV social 4 vickrey
+run sra-central/eq-sra/social sra-central EQ  social 3 sra
+run sra/ir/social             sra         IR  social 4
+run sra/ic/social             sra         IC  social 4
+run sra/rev/social            sra         REV social 4 vickrey
+deviations() { # claim family max-agents
+  [[ -n "$filter" && "$1" != *"$filter"* ]] && return 0
+  echo "== $1"
+  ${MECHCHECK_CMD:-./mechcheck} search --mechanism sra --property IC --deviations "$2" --class social --max-agents "$3" --time-limit "$limit" --save 2>&1 || true
+}
+deviations sra/ic-passing/social     passing     4
+deviations sra/ic-choice/social      choice      4
+deviations sra/ic-computation/social computation 4

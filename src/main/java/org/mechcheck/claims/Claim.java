@@ -24,12 +24,34 @@ public record Claim(
     String statement,
     String expected,
     java.util.List<String> fixedBy,
-    int units) {
+    int units,
+    String deviations) {
 
-  /** A single-unit claim. */
+  /** A single-unit claim over the standard deviation space. */
   public Claim(String id, String mechanism, Property property, String domain, NetworkClass networkClass, Benchmark benchmark, String source,
       String statement, String expected, java.util.List<String> fixedBy) {
-    this(id, mechanism, property, domain, networkClass, benchmark, source, statement, expected, fixedBy, 1);
+    this(id, mechanism, property, domain, networkClass, benchmark, source, statement, expected, fixedBy, 1, null);
+  }
+
+  /** A claim about {@code units} units over the standard deviation space. */
+  public Claim(String id, String mechanism, Property property, String domain, NetworkClass networkClass, Benchmark benchmark, String source,
+      String statement, String expected, java.util.List<String> fixedBy, int units) {
+    this(id, mechanism, property, domain, networkClass, benchmark, source, statement, expected, fixedBy, units, null);
+  }
+
+  /** A single-unit claim about a family of protocol deviations; see {@link #deviations}. */
+  public Claim(String id, String mechanism, Property property, String domain, NetworkClass networkClass, Benchmark benchmark,
+      String source, String statement, String expected, java.util.List<String> fixedBy, String deviations) {
+    this(id, mechanism, property, domain, networkClass, benchmark, source, statement, expected, fixedBy, 1, deviations);
+  }
+
+  /**
+   * Null for the standard deviation space of {@link Property#IC}; otherwise the family of
+   * deviations of a distributed protocol the claim is about ("passing", "computation": 001's
+   * message-passing and computational actions), checked by org.mechcheck.sra.DeviationSearch.
+   */
+  public boolean protocolDeviations() {
+    return deviations != null;
   }
 
   public boolean expectsRefutation() {

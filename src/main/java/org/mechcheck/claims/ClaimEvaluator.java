@@ -49,6 +49,7 @@ public final class ClaimEvaluator {
   }
 
   public Verdict evaluate(Claim claim) {
+    if (claim.protocolDeviations()) return org.mechcheck.sra.DeviationEvidence.evaluate(claim, home, budgetAgents, budgetSeconds);
     long start = System.nanoTime();
     Mechanism mech = Mechanisms.byName(claim.mechanism()).orElseThrow();
     List<String> refuting = new ArrayList<>();

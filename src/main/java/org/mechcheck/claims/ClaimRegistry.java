@@ -49,7 +49,15 @@ public final class ClaimRegistry {
         fixedBy.add(f.asText());
       }
       int units = units(c, at, mech);
-      out.add(new Claim(id, mech, p, text(c, "domain", at), nc, b, text(c, "source", at), text(c, "statement", at), expected, fixedBy, units));
+      String deviations = null;
+      if (c.has("deviations")) {
+        deviations = c.get("deviations").asText();
+        if (!org.mechcheck.sra.DeviationSearch.FAMILIES.contains(deviations)) {
+          throw new InputException(at + ".deviations: unknown family '" + deviations + "' (known: " + String.join(", ", org.mechcheck.sra.DeviationSearch.FAMILIES) + ")");
+        }
+        if (p != Property.IC || !mech.equals("sra")) throw new InputException(at + ".deviations: only an IC claim about sra names a family of protocol deviations");
+      }
+      out.add(new Claim(id, mech, p, text(c, "domain", at), nc, b, text(c, "source", at), text(c, "statement", at), expected, fixedBy, units, deviations));
     }
     return out;
   }

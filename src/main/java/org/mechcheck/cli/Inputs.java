@@ -25,12 +25,12 @@ final class Inputs {
 
   static Property property(String name) {
     return Property.parse(name).orElseThrow(() -> new InputException(
-        "unknown property '" + name + "' (known: IR, IC, BB, EFF, REV, NW, LEMMA1)"));
+        "unknown property '" + name + "' (known: IR, IC, BB, EFF, REV, NW, EQ, LEMMA1)"));
   }
 
   static org.mechcheck.property.Benchmark benchmark(String name) {
     return org.mechcheck.property.Benchmark.parse(name).orElseThrow(() -> new InputException(
-        "unknown benchmark '" + name + "' (known: vickrey, w-d1star, k-vickrey)"));
+        "unknown benchmark '" + name + "' (known: vickrey, w-d1star, k-vickrey, sra)"));
   }
 
   /** The network files named: files as given, folders expanded to their *.json files in name order. */

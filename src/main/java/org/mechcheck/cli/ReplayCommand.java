@@ -72,7 +72,7 @@ final class ReplayCommand implements Callable<Integer> {
       case EFF -> "welfare " + t + " vs optimal " + d;
       case REV -> "revenue " + t + " vs " + c.benchmark().id() + " benchmark " + d;
       case NW -> t + " of " + d + " units allocated";
-      case LEMMA1 -> r.detail();
+      case EQ, LEMMA1 -> r.detail();
     };
   }
 

@@ -38,7 +38,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--property", required = true) String property;
   @Option(names = "--class", required = true, description = "cs-tree, cs-general, social-tree, social") String networkClass;
   @Option(names = "--max-agents", required = true) int maxAgents;
-  @Option(names = "--benchmark", description = "REV benchmark: vickrey (default), w-d1star or k-vickrey") String benchmark;
+  @Option(names = "--benchmark", description = "REV benchmark: vickrey (default), w-d1star, k-vickrey or sra; for EQ the reference mechanism (sra)") String benchmark;
   @Option(names = "--units", defaultValue = "1", description = "units for sale in every searched market (default 1; multi-unit mechanisms such as gidm)") int units;
   @Option(names = "--claim", description = "claim id to record (default: the registered claim matching mechanism, property, class)") String claim;
   @Option(names = "--time-limit", description = "seconds; the bound then covers the sizes finished in time") double timeLimit;
@@ -49,6 +49,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "counterexample objects, then a summary line") boolean json;
   @Option(names = "--random", description = "instead of the exhaustive SMT search, check this many random networks (jqwik generators) exactly; never a proof") long random;
   @Option(names = "--seed", defaultValue = "1", description = "seed of --random") long seed;
+  @Option(names = "--deviations", description = "sra only, with --property IC: a family of protocol deviations (passing, choice, computation) instead of bids and informing sets") String deviations;
 
   @Override
   public Integer call() throws Exception {
@@ -57,7 +58,7 @@ final class SearchCommand implements Callable<Integer> {
     NetworkClass nc = NetworkClass.parse(networkClass).orElseThrow(() -> new InputException(
         "unknown class '" + networkClass + "' (known: cs-tree, cs-general, social-tree, social)"));
     Benchmark bench = benchmark == null ? Benchmark.VICKREY : Benchmark.parse(benchmark).orElseThrow(() -> new InputException(
-        "unknown benchmark '" + benchmark + "' (known: vickrey, w-d1star, k-vickrey)"));
+        "unknown benchmark '" + benchmark + "' (known: vickrey, w-d1star, k-vickrey, sra)"));
     if (maxAgents < 1) throw new InputException("--max-agents must be at least 1");
     if (maxAgents > Enumerator.MAX_AGENTS) throw new InputException("--max-agents " + maxAgents + " is beyond what the enumerator covers (" + Enumerator.MAX_AGENTS + ")");
     if (units < 1) throw new InputException("--units must be at least 1, got " + units);
@@ -95,6 +96,7 @@ final class SearchCommand implements Callable<Integer> {
         + " --max-agents " + maxAgents + (bench != Benchmark.VICKREY ? " --benchmark " + bench.id() : "") + (units != 1 ? " --units " + units : "");
 
     if (random > 0) return randomSearch(home, mech, prop, bench, nc, claimId, command + " --random " + random + " --seed " + seed);
+    if (deviations != null) return deviationSearch(home, mech, prop, nc, boxValue, command + " --deviations " + deviations);
 
     Progress progress = new Progress();
     // an interrupt (Ctrl-C) keeps what was found: the sizes already verified become a proof record
@@ -202,15 +204,53 @@ final class SearchCommand implements Callable<Integer> {
     return expectRefuted ? 0 : Errors.VIOLATION;
   }
 
+  /** 001 Theorem 5.3 against message-passing and computational deviations of the sra protocol (org.mechcheck.sra.DeviationSearch). */
+  private Integer deviationSearch(Path home, Mechanism mech, Property prop, NetworkClass nc, BigFraction boxValue, String command) throws java.io.IOException {
+    if (!mech.name().equals("sra") || prop != Property.IC) throw new InputException("--deviations needs --mechanism sra --property IC");
+    if (!org.mechcheck.sra.DeviationSearch.FAMILIES.contains(deviations)) {
+      throw new InputException("--deviations: unknown family '" + deviations + "' (known: " + String.join(", ", org.mechcheck.sra.DeviationSearch.FAMILIES) + ")");
+    }
+    String claimId = null;
+    for (Claim c : ClaimRegistry.read(home.resolve("spec/claims.json"))) {
+      if (deviations.equals(c.deviations()) && c.networkClass() == nc) claimId = c.id();
+    }
+    if (claimId == null) claimId = "sra/ic-" + deviations + "/" + nc.id();
+    long started = System.nanoTime();
+    org.mechcheck.sra.DeviationSearch.Result r = org.mechcheck.sra.DeviationSearch.run(deviations, nc, maxAgents, boxValue, z3Timeout, timeLimit,
+        done -> { if (done % 10 == 0) System.err.print("\r" + done + " networks"); });
+    System.err.println();
+    if (r.finding() != null) {
+      org.mechcheck.sra.DeviationSearch.Finding f = org.mechcheck.sra.DeviationEvidence.shrink(r.finding());
+      System.out.println(claimId + ": REFUTED by a network with " + f.witness().agentCount() + " agents (" + r.networks() + " networks searched)");
+      System.out.println("  " + org.mechcheck.sra.DeviationEvidence.describe(f));
+      System.out.println("  " + NetworkJson.line(NetworkJson.toJson(f.witness())));
+      if (save) System.out.println("  saved " + home.relativize(org.mechcheck.sra.DeviationEvidence.save(home, claimId, f, command)));
+      Claim registered = claim(home, claimId);
+      return registered != null && registered.expectsRefutation() ? 0 : Errors.VIOLATION;
+    }
+    String how = r.timedOut() ? " (time limit reached)" : "";
+    System.out.println(claimId + ": " + (r.bound() > 0 ? "VERIFIED up to " + r.bound() + " agents" : "UNKNOWN") + how + " (" + r.networks() + " networks, " + r.queries() + " queries, "
+        + String.format("%.1f", r.seconds()) + " s)" + (r.unknown().isEmpty() ? "" : "; unknown: " + r.unknown()));
+    if (save && r.bound() > 0) {
+      List<ProofRecord.Level> levels = r.levels().subList(0, r.bound());
+      ProofRecord rec = new ProofRecord(claimId, "sra", "IC", "vickrey", nc.id(), r.bound(), Rationals.format(boxValue),
+          levels.stream().mapToLong(ProofRecord.Level::networks).sum(), levels.stream().mapToLong(ProofRecord.Level::queries).sum(), 0,
+          SymbolicChecker.z3Version(), (System.nanoTime() - started) / 1e9, 0, command.replace("--max-agents " + maxAgents, "--max-agents " + r.bound()),
+          Instant.now().toString(), levels);
+      System.out.println(org.mechcheck.sra.DeviationEvidence.saveProof(home, rec, deviations) ? "  saved proofs/" + ProofRecord.fileFor(Path.of(""), claimId) : "  an existing proof record covers as much");
+    }
+    return 0;
+  }
+
   private static org.mechcheck.network.Market sample(NetworkClass nc) {
     return Enumerator.networks(nc, 1).get(0);
   }
 
   private static String registeredClaim(Path home, Mechanism m, Property p, NetworkClass nc, Benchmark b, int units) {
     for (Claim c : ClaimRegistry.read(home.resolve("spec/claims.json"))) {
-      if (c.mechanism().equals(m.name()) && c.property() == p && c.networkClass() == nc && c.benchmark() == b && c.units() == units) return c.id();
+      if (!c.protocolDeviations() && c.mechanism().equals(m.name()) && c.property() == p && c.networkClass() == nc && c.benchmark() == b && c.units() == units) return c.id();
     }
-    return m.name() + "/" + p.name().toLowerCase() + "/" + nc.id() + (p == Property.REV ? "-" + b.id() : "") + (units != 1 ? "-k" + units : "");
+    return m.name() + "/" + p.name().toLowerCase() + "/" + nc.id() + (p == Property.REV || p == Property.EQ ? "-" + b.id() : "") + (units != 1 ? "-k" + units : "");
   }
 
   private static Claim claim(Path home, String id) {

@@ -11,7 +11,7 @@ public final class Mechanisms {
 
   static {
     for (Mechanism m : List.of(new Vickrey(), new Vcg(), new Idm(), new IdmTc(), new Csm(Csm.Reading.PROCEDURE), new Csm(Csm.Reading.MINIMUM),
-        new org.mechcheck.multiunit.VcgK(), new org.mechcheck.multiunit.Gidm())) {
+        new org.mechcheck.multiunit.VcgK(), new org.mechcheck.multiunit.Gidm(), new SraCentral(), new org.mechcheck.sra.Protocol())) {
       BY_NAME.put(m.name(), m);
     }
   }

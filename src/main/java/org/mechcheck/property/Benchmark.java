@@ -13,7 +13,8 @@ import org.mechcheck.num.Arith;
 public enum Benchmark {
   VICKREY("vickrey", "the Vickrey revenue among the seller's neighbours (b2_rs)"),
   W_D1STAR("w-d1star", "W*_{-d_1*}: optimal welfare without d_1*, the first agent on LCC_m whose threshold neighbourhood is not all she informs (000 Theorem 2; threshold by the construction procedure)"),
-  K_VICKREY("k-vickrey", "k times the (k+1)-th highest bid among the seller's bidder neighbours (0 when fewer): the revenue of the k-unit Vickrey auction among them, k the units for sale");
+  K_VICKREY("k-vickrey", "k times the (k+1)-th highest bid among the seller's bidder neighbours (0 when fewer): the revenue of the k-unit Vickrey auction among them, k the units for sale"),
+  SRA("sra", "the sra protocol's exact expectation over its inviter choices: the reference of an EQ claim (for REV: its revenue)");
 
   private final String id;
   private final String meaning;
@@ -41,6 +42,7 @@ public enum Benchmark {
       case VICKREY -> Vickrey.revenue(p, a);
       case W_D1STAR -> wMinusD1Star(p, a);
       case K_VICKREY -> kVickrey(p, a);
+      case SRA -> reference().orElseThrow().run(p, a).revenue(a);
     };
   }
 
@@ -50,6 +52,12 @@ public enum Benchmark {
     java.util.List<N> bids = new java.util.ArrayList<>();
     for (int v : p.market().neighbours(0)) if (p.market().isBidder(v)) bids.add(p.bid(v));
     return a.mul(org.mechcheck.multiunit.Units.kth(bids, k + 1, a), org.apache.commons.numbers.fraction.BigFraction.of(k));
+  }
+
+
+  /** The mechanism an EQ claim compares with, when the benchmark names one. */
+  public Optional<org.mechcheck.mechanism.Mechanism> reference() {
+    return this == SRA ? org.mechcheck.mechanism.Mechanisms.byName("sra") : Optional.empty();
   }
 
   private static <N> N wMinusD1Star(Profile<N> p, Arith<N> a) {

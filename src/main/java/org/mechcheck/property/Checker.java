@@ -71,6 +71,7 @@ public final class Checker {
             Rationals.format(sold) + " of " + k + " units allocated although " + buyers + " buyers are informed"));
       }
     }
+    if (properties.contains(Property.EQ)) found.addAll(equals(truthful, outcome));
     if (properties.contains(Property.LEMMA1)) found.addAll(lemma1(truthful));
     return found;
   }
@@ -147,6 +148,23 @@ public final class Checker {
           market.id(v) + "'s utility is " + Rationals.format(worstU) + " < 0 when she informs fewer neighbours"));
     }
     return found;
+  }
+
+  /** EQ: the first agent whose allocation or payment differs from the reference mechanism's. */
+  private List<Violation> equals(Profile<BigFraction> truthful, Outcome<BigFraction> outcome) {
+    Mechanism ref = benchmark.reference().orElseThrow(() -> new IllegalArgumentException("an EQ check needs a benchmark naming a reference mechanism, not " + benchmark.id()));
+    Outcome<BigFraction> other = ref.run(truthful, A);
+    Market m = truthful.market();
+    for (int v = 1; v < m.size(); v++) {
+      boolean alloc = outcome.allocation(v).compareTo(other.allocation(v)) != 0;
+      if (alloc || outcome.payment(v).compareTo(other.payment(v)) != 0) {
+        BigFraction mine = alloc ? outcome.allocation(v) : outcome.payment(v), theirs = alloc ? other.allocation(v) : other.payment(v);
+        String what = alloc ? "wins with probability " : "pays ";
+        return List.of(new Violation(Property.EQ, -1, null, mine, theirs, m.id(v) + " " + what + Rationals.format(mine) + " under " + mechanism.name()
+            + " but " + Rationals.format(theirs) + " under " + ref.name()));
+      }
+    }
+    return List.of();
   }
 
   private List<Violation> lemma1(Profile<BigFraction> truthful) {

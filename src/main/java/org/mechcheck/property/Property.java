@@ -11,6 +11,7 @@ public enum Property {
   EFF("efficient: the realised welfare equals the optimal welfare W*"),
   REV("revenue at least a benchmark (the claim names it; default the Vickrey revenue among the seller's neighbours)"),
   NW("non-wasteful: all k units are allocated whenever at least k buyers are informed"),
+  EQ("equals a reference mechanism: every agent's allocation (probability) and payment are the same (the claim names the reference as its benchmark)"),
   LEMMA1("000 Lemma 1: when a chain intermediary withholds her threshold neighbourhood and the winner changes, the new lowest-cost chain avoids everyone after her on the old one");
 
   private final String meaning;

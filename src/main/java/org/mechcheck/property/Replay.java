@@ -65,7 +65,7 @@ public final class Replay {
     Outcome<BigFraction> outcome = mechanism.run(truthful, A);
     return switch (c.property()) {
       case IC, IR -> agentLevel(c, mechanism, truthful, outcome);
-      case BB, EFF, REV, NW, LEMMA1 -> marketLevel(c, mechanism, truthful, outcome);
+      case BB, EFF, REV, NW, EQ, LEMMA1 -> marketLevel(c, mechanism, truthful, outcome);
     };
   }
 
@@ -121,6 +121,10 @@ public final class Replay {
       }
     }
     Benchmark bench = c.benchmark() == null ? Benchmark.VICKREY : c.benchmark();
+    if (c.property() == Property.EQ) {
+      t = BigFraction.ZERO;
+      dv = BigFraction.ZERO;
+    }
     List<Violation> found = new Checker(mech, bench).check(market, EnumSet.of(c.property()));
     Violation hit = null;
     for (Violation v : found) {
@@ -141,6 +145,7 @@ public final class Replay {
       default -> hit != null ? hit.detail() : "Lemma 1 holds" + (c.agent() >= 0 ? " for " + market.id(c.agent()) : "");
     };
     if (hit != null && c.property() != Property.LEMMA1) what = hit.detail();
+    if (hit == null && c.property() == Property.EQ) what = "the outcome equals " + bench.id() + "'s";
     return result(c, mech, hit != null, t, dv, what);
   }
 

@@ -111,6 +111,17 @@ public final class SymbolicChecker implements AutoCloseable {
           }
           q.ask(wasteful.isEmpty() ? ctx.mkFalse() : ctx.mkOr(wasteful.toArray(new BoolExpr[0])), "fewer than " + k + " units allocated");
         }
+        case EQ -> {
+          Mechanism ref = benchmark.reference().orElseThrow(() -> new IllegalArgumentException("EQ needs a reference mechanism as benchmark"));
+          List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> other = explorer.explore(() -> ref.run(truthful, arith));
+          List<BoolExpr> differ = new ArrayList<>();
+          for (int v = 1; v < n; v++) {
+            final int agent = v;
+            differ.add(ctx.mkNot(ctx.mkEq(summary(truth, o -> arith.of(o.allocation(agent))), summary(other, o -> arith.of(o.allocation(agent))))));
+            differ.add(ctx.mkNot(ctx.mkEq(summary(truth, o -> o.payment(agent)), summary(other, o -> o.payment(agent)))));
+          }
+          q.ask(ctx.mkOr(differ.toArray(new BoolExpr[0])), "outcome differs from " + ref.name());
+        }
         case LEMMA1 -> {
           List<BoolExpr> failing = new ArrayList<>();
           for (PathExplorer.Path<Lemma1.Failure> path : explorer.explore(() -> Lemma1.firstFailure(truthful, arith))) {

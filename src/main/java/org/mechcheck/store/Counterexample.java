@@ -43,7 +43,7 @@ public record Counterexample(
     fixedBy = fixedBy == null ? List.of() : List.copyOf(fixedBy);
     if (deviation != null && deviation.informs() != null) deviation = new Deviation(deviation.bid(), (BitSet) deviation.informs().clone());
     if (property == Property.REV && benchmark == null) benchmark = Benchmark.VICKREY;
-    if (property != Property.REV) benchmark = null;
+    if (property != Property.REV && property != Property.EQ) benchmark = null;
   }
 
   /** Whether the property is about one agent's utility (IR, IC) rather than about the market's outcome. */

@@ -229,13 +229,13 @@ public final class CounterexampleJson {
         "unknown mechanism '" + mechName + "' (known: " + String.join(", ", Mechanisms.names()) + ")"));
     String propName = r.text(root, "property");
     Property property = Property.parse(propName).orElseThrow(() -> r.fail("property",
-        "unknown property '" + propName + "' (known: IR, IC, BB, EFF, REV, NW, LEMMA1)"));
+        "unknown property '" + propName + "' (known: IR, IC, BB, EFF, REV, NW, EQ, LEMMA1)"));
     String claim = r.text(root, "claim");
 
     Benchmark benchmark = null;
     JsonNode b = root.get("benchmark");
     if (b != null) {
-      if (property != Property.REV) throw r.fail("benchmark", "only a REV counterexample names a benchmark");
+      if (property != Property.REV && property != Property.EQ) throw r.fail("benchmark", "only a REV or EQ counterexample names a benchmark");
       if (!b.isTextual()) throw r.fail("benchmark", "must be a string, got " + b);
       benchmark = Benchmark.parse(b.asText()).orElseThrow(() -> r.fail("benchmark", "unknown benchmark " + b));
     }

@@ -166,6 +166,7 @@ public final class NetworkSvg {
       case EFF -> "welfare " + t + " < optimal welfare " + dv;
       case REV -> "revenue " + t + " < " + c.benchmark().id() + " benchmark " + dv;
       case NW -> t + " of " + dv + " units allocated";
+      case EQ -> c.detail() != null ? c.detail() : "outcome differs from " + c.benchmark().id() + ": " + t + " vs " + dv;
       case LEMMA1 -> c.agentId() == null ? "Lemma 1 fails" : "Lemma 1 fails when " + c.agentId() + " withholds her threshold neighbourhood";
     };
     return new String[] {first, second};

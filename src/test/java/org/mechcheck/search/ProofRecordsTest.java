@@ -42,6 +42,15 @@ class ProofRecordsTest {
       assertEquals(r.units(), claims.stream().filter(c -> c.id().equals(r.claim())).findFirst().orElseThrow().units(), "the record's units are its claim's");
       if (r.units() != 1) assertTrue(r.command().contains("--units " + r.units()), "the command reproduces the units");
       int bound = Math.min(RECHECK, r.maxAgents());
+      String family = org.mechcheck.store.NetworkJson.readTree(f).path("deviations").asText("");
+      if (!family.isEmpty()) { // 001's protocol deviations: re-run org.mechcheck.sra.DeviationSearch
+        org.mechcheck.sra.DeviationSearch.Result d = org.mechcheck.sra.DeviationSearch.run(family, NetworkClass.parse(r.networkClass()).orElseThrow(), bound,
+            org.mechcheck.num.Rationals.parse(r.box()), 60_000, 0, x -> {});
+        assertEquals(null, d.finding(), r.claim() + " now has a counterexample");
+        assertEquals(bound, d.bound(), r.claim() + ": every network up to " + bound + " agents decided and verified");
+        for (int k = 0; k < bound; k++) assertEquals(r.levels().get(k).networks(), d.levels().get(k).networks(), "networks with " + (k + 1) + " agents");
+        return;
+      }
       Search.Result again = new Search(Mechanisms.byName(r.mechanism()).orElseThrow(), Property.parse(r.property()).orElseThrow(),
           Benchmark.parse(r.benchmark()).orElseThrow(), NetworkClass.parse(r.networkClass()).orElseThrow(),
           org.mechcheck.num.Rationals.parse(r.box()), 60_000, 1, r.units()).run(bound, 0, Search.SILENT);

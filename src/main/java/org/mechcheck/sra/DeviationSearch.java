@@ -1,0 +1,234 @@
+package org.mechcheck.sra;
+
+import com.microsoft.z3.ArithExpr;
+import com.microsoft.z3.BoolExpr;
+import com.microsoft.z3.Context;
+import com.microsoft.z3.Model;
+import com.microsoft.z3.Params;
+import com.microsoft.z3.RealSort;
+import com.microsoft.z3.Solver;
+import com.microsoft.z3.Status;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mechcheck.mechanism.Outcome;
+import org.mechcheck.network.Enumerator;
+import org.mechcheck.network.Market;
+import org.mechcheck.network.NetworkClass;
+import org.mechcheck.network.Profile;
+import org.mechcheck.num.Arith;
+import org.mechcheck.num.Exact;
+import org.mechcheck.num.Rationals;
+import org.mechcheck.search.ProofRecord;
+import org.mechcheck.smt.PathExplorer;
+import org.mechcheck.smt.Stats;
+import org.mechcheck.smt.SymbolicChecker;
+import org.mechcheck.smt.Z3Arith;
+
+/**
+ * Bounded verification of 001 Theorem 5.3 against the deviations the standard IC search cannot
+ * express: message passing (q_i) and computation (f_i). For every network of the class up to a
+ * size, every value in the box (Z3 variables), every agent, every deviation of the family: is the
+ * agent's expected utility (over all inviter choices, the protocol run on Z3 terms) higher when
+ * she deviates, everyone else playing the intended strategy? A model is replayed exactly before it
+ * is reported; an UNKNOWN answer is never counted as verified.
+ *
+ * <p>Families. {@code passing} (the cases of the proof): report to no inviter, or to any two or
+ * more (subsets of her inviters, which stage 1 fixes before any of this). {@code choice}: report
+ * to one fixed inviter instead of one at random. {@code computation}: pass on
+ * max(0, m + d) for a free d of either sign (m the intended maximum), a constant c >= 0 whatever
+ * she receives, or her own bid only. d and c are Z3 variables too, so every shift and every
+ * constant is covered, not a grid.
+ */
+public final class DeviationSearch {
+  public static final List<String> FAMILIES = List.of("passing", "choice", "computation");
+
+  /** One deviation of one agent: its text and the strategies it plays. */
+  public record Dev<N>(String text, String kind, List<Integer> targets, N parameter, Strategies.Passing q, Strategies.Computation<N> f) {}
+
+  /** A confirmed violation: the market with exact values, the agent, the deviation (parameters exact) and both utilities. */
+  public record Finding(Market witness, int agent, String family, String kind, List<Integer> targets, BigFraction parameter, String text,
+      BigFraction truthful, BigFraction deviating) {}
+
+  public record Result(Finding finding, int bound, long networks, long queries, double seconds, List<ProofRecord.Level> levels, List<String> unknown, boolean timedOut) {}
+
+  private DeviationSearch() {}
+
+  /** The agent's inviters as stage 1 fixes them (they depend on the structure only). */
+  static List<Integer> inviters(Market m, int agent) {
+    Exact a = Exact.INSTANCE;
+    Profile<BigFraction> p = Profile.truthful(m, a);
+    List<Actor<BigFraction>> actors = Protocol.intended(p);
+    new Runtime<>(m, actors, a, Choices.seeded(0)).run();
+    return ((SraAgent<BigFraction>) actors.get(agent)).inviters();
+  }
+
+  /** The deviations of the family for {@code agent}; {@code fresh} makes the symbolic parameters (or returns exact ones). */
+  public static <N> List<Dev<N>> family(String family, List<Integer> inviters, Function<String, N> fresh) {
+    List<Dev<N>> out = new ArrayList<>();
+    if (family.equals("passing") || family.equals("choice")) {
+      if (family.equals("passing")) out.add(new Dev<>("reports to no inviter", "passing", List.of(), null, Strategies.NOBODY, Strategies.max()));
+      int k = inviters.size();
+      for (int mask = 1; mask < (1 << k); mask++) {
+        BitSet chosen = new BitSet();
+        List<Integer> ts = new ArrayList<>();
+        for (int b = 0; b < k; b++) if ((mask >> b & 1) != 0) { chosen.set(inviters.get(b)); ts.add(inviters.get(b)); }
+        if (k == 1) continue; // her only inviter: the intended strategy itself
+        if ((ts.size() >= 2) != family.equals("passing")) continue; // passing: several; choice: one fixed
+        out.add(new Dev<>("reports to " + ts, "passing", ts, null, Strategies.to(chosen), Strategies.max()));
+      }
+    } else if (family.equals("computation")) {
+      N d = fresh.apply("d");
+      out.add(new Dev<>("passes on max(0, maximum + d)", "shift", List.of(), d, Strategies.ONE_AT_RANDOM, Strategies.shifted(d, "d")));
+      N c = fresh.apply("c");
+      out.add(new Dev<>("passes on a constant c", "constant", List.of(), c, Strategies.ONE_AT_RANDOM, Strategies.constant(c, "c")));
+      out.add(new Dev<>("passes on her own bid only", "own-only", List.of(), null, Strategies.ONE_AT_RANDOM, Strategies.ownOnly()));
+    } else {
+      throw new IllegalArgumentException("unknown family " + family);
+    }
+    return out;
+  }
+
+  /** The agent's expected utility when she plays {@code dev} (null: intended) and everyone else the intended strategy. */
+  public static <N> N utility(Profile<N> p, int agent, Dev<N> dev, N value, Arith<N> a) {
+    Outcome<N> o = Protocol.expectation(p.market(), () -> Protocol.agents(p, v -> v == agent && dev != null
+        ? new SraAgent<>(false, Protocol.revelation(p, v), dev.q(), dev.f()) : null), a);
+    return o.utility(agent, value, a.zero(), a);
+  }
+
+  /** The search. {@code timeLimit} in seconds (0: none). */
+  public static Result run(String family, NetworkClass nc, int maxAgents, BigFraction box, int timeoutMillis, double timeLimit, java.util.function.LongConsumer progress) {
+    long start = System.nanoTime();
+    long deadline = timeLimit > 0 ? start + (long) (timeLimit * 1e9) : Long.MAX_VALUE;
+    Stats stats = new Stats();
+    List<ProofRecord.Level> levels = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    long networks = 0;
+    int bound = 0;
+    Protocol sra = new Protocol();
+    try (Context ctx = new Context()) {
+      Solver solver = ctx.mkSolver();
+      Params params = ctx.mkParams();
+      params.add("timeout", timeoutMillis);
+      solver.setParameters(params);
+      PathExplorer explorer = new PathExplorer(ctx, solver, stats);
+      Z3Arith z = new Z3Arith(explorer);
+      for (int n = 1; n <= maxAgents; n++) {
+        long levelStart = System.nanoTime(), q0 = stats.queries, count = 0;
+        boolean undecided = false;
+        for (Market m : (Iterable<Market>) Enumerator.stream(nc, n)::iterator) {
+          if (System.nanoTime() > deadline) return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, true);
+          count++;
+          networks++;
+          progress.accept(networks);
+          if (sra.refusal(m).isPresent()) continue;
+          Object r = checkNetwork(family, m, box, ctx, solver, explorer, z, stats);
+          if (r instanceof Finding f) return new Result(f, bound, networks, stats.queries, secs(start), levels, unknown, false);
+          if (r instanceof String u) {
+            undecided = true;
+            if (unknown.size() < 10) unknown.add(m.name() + ": " + u);
+          }
+        }
+        levels.add(new ProofRecord.Level(n, count, stats.queries - q0, (System.nanoTime() - levelStart) / 1e9));
+        if (!undecided && bound == n - 1) bound = n;
+      }
+    }
+    return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, false);
+  }
+
+  private static double secs(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** A confirmed Finding, an UNKNOWN note (String), or null when the family holds on this structure. */
+  @SuppressWarnings("unchecked")
+  private static Object checkNetwork(String family, Market m, BigFraction box, Context ctx, Solver solver, PathExplorer explorer, Z3Arith z, Stats stats) {
+    int n = m.size();
+    ArithExpr<RealSort>[] value = new ArithExpr[n];
+    solver.push();
+    try {
+      for (int v = 1; v < n; v++) {
+        value[v] = ctx.mkRealConst("v_" + m.id(v));
+        solver.add(ctx.mkGe(value[v], z.zero()), ctx.mkLe(value[v], z.of(box)));
+      }
+      Profile<ArithExpr<RealSort>> p = Profile.of(m, v -> z.zero(), v -> value[v], z);
+      String unknown = null;
+      for (int i = 1; i < n; i++) {
+        if (!p.graph().informed(i)) continue;
+        final int agent = i;
+        ArithExpr<RealSort> uInt = summary(ctx, explorer.explore(() -> utility(p, agent, null, value[agent], z)));
+        List<Integer> inv = inviters(m, i);
+        List<ArithExpr<RealSort>> params = new ArrayList<>();
+        for (Dev<ArithExpr<RealSort>> dev : family(family, inv, name -> {
+          ArithExpr<RealSort> x = ctx.mkRealConst(name + "_" + m.id(agent));
+          params.add(x);
+          return x;
+        })) {
+          ArithExpr<RealSort> uDev = summary(ctx, explorer.explore(() -> utility(p, agent, dev, value[agent], z)));
+          List<BoolExpr> cs = new ArrayList<>(List.of(ctx.mkGt(uDev, uInt)));
+          if (dev.kind().equals("constant")) cs.add(ctx.mkGe(dev.parameter(), z.zero()));
+          long t = System.nanoTime();
+          Status s = solver.check(cs.toArray(new BoolExpr[0]));
+          stats.solverNanos += System.nanoTime() - t;
+          stats.queries++;
+          if (s == Status.SATISFIABLE) {
+            Model model = solver.getModel();
+            BigFraction[] values = new BigFraction[n];
+            for (int v = 1; v < n; v++) values[v] = SymbolicChecker.exact(model.eval(value[v], true));
+            BigFraction param = dev.parameter() == null ? null : SymbolicChecker.exact(model.eval(dev.parameter(), true));
+            Finding f = confirm(m.withTypes(m.name(), values, new BigFraction[n]), agent, family, dev.kind(), dev.targets(), param);
+            if (f != null) return f;
+            if (unknown == null) unknown = "Z3 model for " + m.id(agent) + " '" + dev.text() + "' did not replay exactly";
+          } else if (s == Status.UNKNOWN && unknown == null) {
+            unknown = m.id(agent) + " '" + dev.text() + "': " + solver.getReasonUnknown();
+          }
+        }
+      }
+      return unknown;
+    } finally {
+      solver.pop();
+    }
+  }
+
+  /** Replays a deviation exactly: a Finding when it gains, else null. */
+  public static Finding confirm(Market witness, int agent, String family, String kind, List<Integer> targets, BigFraction parameter) {
+    Exact a = Exact.INSTANCE;
+    Profile<BigFraction> p = Profile.truthful(witness, a);
+    BigFraction value = witness.agent(agent).value();
+    Dev<BigFraction> dev = exactDev(kind, targets, parameter);
+    BigFraction t = utility(p, agent, null, value, a), d = utility(p, agent, dev, value, a);
+    if (d.compareTo(t) <= 0) return null;
+    return new Finding(witness, agent, family, kind, targets, parameter, dev.text(), t, d);
+  }
+
+  /** The deviation of a kind with exact parameters (as saved in a finding). */
+  public static Dev<BigFraction> exactDev(String kind, List<Integer> targets, BigFraction parameter) {
+    switch (kind) {
+      case "passing": {
+        BitSet chosen = new BitSet();
+        for (int x : targets) chosen.set(x);
+        return new Dev<>(targets.isEmpty() ? "reports to no inviter" : "reports to " + targets, kind, targets, null,
+            targets.isEmpty() ? Strategies.NOBODY : Strategies.to(chosen), Strategies.max());
+      }
+      case "shift":
+        return new Dev<>("passes on max(0, maximum + " + Rationals.format(parameter) + ")", kind, List.of(), parameter, Strategies.ONE_AT_RANDOM,
+            Strategies.shifted(parameter, Rationals.format(parameter)));
+      case "constant":
+        return new Dev<>("passes on the constant " + Rationals.format(parameter), kind, List.of(), parameter, Strategies.ONE_AT_RANDOM,
+            Strategies.constant(parameter, Rationals.format(parameter)));
+      case "own-only":
+        return new Dev<>("passes on her own bid only", kind, List.of(), null, Strategies.ONE_AT_RANDOM, Strategies.ownOnly());
+      default:
+        throw new IllegalArgumentException("unknown deviation kind '" + kind + "'");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ArithExpr<RealSort> summary(Context ctx, List<PathExplorer.Path<ArithExpr<RealSort>>> paths) {
+    ArithExpr<RealSort> t = paths.get(paths.size() - 1).result();
+    for (int k = paths.size() - 2; k >= 0; k--) t = (ArithExpr<RealSort>) ctx.mkITE(paths.get(k).condition(), paths.get(k).result(), t);
+    return t;
+  }
+}
