@@ -379,16 +379,11 @@ public final class CounterexampleJson {
     }
 
     BigFraction number(JsonNode n, String path) {
-      if (n.isIntegralNumber()) return BigFraction.of(n.bigIntegerValue());
-      if (n.isNumber()) return Rationals.fromDecimal(n.decimalValue());
-      if (n.isTextual()) {
-        try {
-          return Rationals.parse(n.asText());
-        } catch (NumberFormatException e) {
-          throw fail(path, e.getMessage());
-        }
+      try {
+        return NetworkJson.exactNumber(n);
+      } catch (NumberFormatException e) {
+        throw fail(path, e.getMessage());
       }
-      throw fail(path, "must be a number or a string such as \"7/3\", got " + n);
     }
   }
 }

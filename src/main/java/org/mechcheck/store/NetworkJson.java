@@ -172,6 +172,14 @@ public final class NetworkJson {
     return root;
   }
 
+  /** A JSON number, or a string such as "7/3" or "0.1", exactly (never through double). */
+  public static BigFraction exactNumber(JsonNode n) {
+    if (n.isIntegralNumber()) return BigFraction.of(n.bigIntegerValue());
+    if (n.isNumber()) return Rationals.fromDecimal(n.decimalValue());
+    if (n.isTextual()) return Rationals.parse(n.asText());
+    throw new NumberFormatException("must be a number or a string such as \"7/3\", got " + n);
+  }
+
   /** One JSON value on one line. */
   public static String line(JsonNode node) {
     try {
@@ -215,16 +223,11 @@ public final class NetworkJson {
     }
 
     BigFraction number(JsonNode n, String path) {
-      if (n.isIntegralNumber()) return BigFraction.of(n.bigIntegerValue());
-      if (n.isNumber()) return Rationals.fromDecimal(n.decimalValue());
-      if (n.isTextual()) {
-        try {
-          return Rationals.parse(n.asText());
-        } catch (NumberFormatException e) {
-          throw fail(path, e.getMessage());
-        }
+      try {
+        return NetworkJson.exactNumber(n);
+      } catch (NumberFormatException e) {
+        throw fail(path, e.getMessage());
       }
-      throw fail(path, "must be a number or a string such as \"7/3\", got " + n);
     }
   }
 }
