@@ -47,11 +47,7 @@ public final class Idm implements Mechanism {
 
   @Override
   public Optional<String> refusal(Market market) {
-    if (market.units() != 1) return Optional.of("idm sells one unit; the network has units = " + market.units());
-    for (int v = 1; v < market.size(); v++) {
-      if (!market.isBidder(v)) return Optional.of("idm needs every agent to be a bidder; " + market.id(v) + " is an intermediary with a cost");
-    }
-    return Optional.empty();
+    return SingleUnitSocial.refusal(name(), market);
   }
 
   /*@ ensures \result.winners().length <= 1;

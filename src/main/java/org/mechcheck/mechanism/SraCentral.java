@@ -64,10 +64,8 @@ public final class SraCentral implements Mechanism {
 
   @Override
   public Optional<String> refusal(Market market) {
-    if (market.units() != 1) return Optional.of("sra-central sells one unit; the network has units = " + market.units());
-    for (int v = 1; v < market.size(); v++) {
-      if (!market.isBidder(v)) return Optional.of("sra-central needs every agent to be a bidder; " + market.id(v) + " is an intermediary with a cost");
-    }
+    Optional<String> outside = SingleUnitSocial.refusal(name(), market);
+    if (outside.isPresent()) return outside;
     // every report profile's participant graph is a connected subgraph of the seller's component,
     // which has at least as many spanning trees (each extends to a distinct one of the whole)
     BigInteger trees = treeCount(market);

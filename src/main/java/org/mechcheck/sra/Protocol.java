@@ -48,10 +48,8 @@ public final class Protocol implements Mechanism {
 
   @Override
   public Optional<String> refusal(Market market) {
-    if (market.units() != 1) return Optional.of("sra sells one unit; the network has units = " + market.units());
-    for (int v = 1; v < market.size(); v++) {
-      if (!market.isBidder(v)) return Optional.of("sra needs every agent to be a bidder; " + market.id(v) + " is an intermediary with a cost");
-    }
+    Optional<String> outside = org.mechcheck.mechanism.SingleUnitSocial.refusal(name(), market);
+    if (outside.isPresent()) return outside;
     BigInteger bound = choiceBound(market);
     if (bound.compareTo(BigInteger.valueOf(RUN_LIMIT)) > 0) {
       return Optional.of("sra enumerates every random choice; " + market.name() + " may need up to " + bound + " runs (limit " + RUN_LIMIT + ")");
