@@ -11,12 +11,14 @@ import org.mechcheck.property.Property;
  * claim must not show its violation on them. {@code units} is the number of units of the markets
  * the claim's evidence is about (default 1; a multi-unit mechanism's claims must state it): its
  * search enumerates markets with that many units, and only reference networks with that many
- * units count for it.
+ * units count for it. {@code contracts} names KeY-proven kernel contracts the claim rests on
+ * (cited as evidence beside the search's).
  */
 public record Claim(
     String id,
     String mechanism,
     Property property,
+    String propertyText,
     String domain,
     NetworkClass networkClass,
     Benchmark benchmark,
@@ -25,25 +27,9 @@ public record Claim(
     String expected,
     java.util.List<String> fixedBy,
     int units,
-    String deviations) {
-
-  /** A single-unit claim over the standard deviation space. */
-  public Claim(String id, String mechanism, Property property, String domain, NetworkClass networkClass, Benchmark benchmark, String source,
-      String statement, String expected, java.util.List<String> fixedBy) {
-    this(id, mechanism, property, domain, networkClass, benchmark, source, statement, expected, fixedBy, 1, null);
-  }
-
-  /** A claim about {@code units} units over the standard deviation space. */
-  public Claim(String id, String mechanism, Property property, String domain, NetworkClass networkClass, Benchmark benchmark, String source,
-      String statement, String expected, java.util.List<String> fixedBy, int units) {
-    this(id, mechanism, property, domain, networkClass, benchmark, source, statement, expected, fixedBy, units, null);
-  }
-
-  /** A single-unit claim about a family of protocol deviations; see {@link #deviations}. */
-  public Claim(String id, String mechanism, Property property, String domain, NetworkClass networkClass, Benchmark benchmark,
-      String source, String statement, String expected, java.util.List<String> fixedBy, String deviations) {
-    this(id, mechanism, property, domain, networkClass, benchmark, source, statement, expected, fixedBy, 1, deviations);
-  }
+    String deviations,
+    String checkedBy,
+    java.util.List<String> contracts) {
 
   /**
    * Null for the standard deviation space of {@link Property#IC}; otherwise the family of
@@ -52,6 +38,15 @@ public record Claim(
    */
   public boolean protocolDeviations() {
     return deviations != null;
+  }
+
+  /**
+   * A claim about something other than a network mechanism (a group sale, a data-trading chain):
+   * {@code checkedBy} names the {@link ClaimCheck} that gives its verdict, and {@link #property}
+   * and {@link #networkClass} are null; {@link #propertyText} is the property as the file says it.
+   */
+  public boolean modelClaim() {
+    return checkedBy != null;
   }
 
   public boolean expectsRefutation() {

@@ -49,6 +49,7 @@ public final class ClaimEvaluator {
   }
 
   public Verdict evaluate(Claim claim) {
+    if (claim.modelClaim()) return ClaimChecks.byName(claim.checkedBy()).orElseThrow().evaluate(claim, home, budgetSeconds);
     if (claim.protocolDeviations()) return org.mechcheck.sra.DeviationEvidence.evaluate(claim, home, budgetAgents, budgetSeconds);
     long start = System.nanoTime();
     Mechanism mech = Mechanisms.byName(claim.mechanism()).orElseThrow();

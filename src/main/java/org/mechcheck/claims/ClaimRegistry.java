@@ -36,13 +36,24 @@ public final class ClaimRegistry {
       String id = text(c, "id", at);
       if (!ids.add(id)) throw new InputException(at + ".id: duplicate claim id '" + id + "'");
       String mech = text(c, "mechanism", at);
+      String expected = c.has("expected") ? c.get("expected").asText() : "verified";
+      if (!expected.equals("verified") && !expected.equals("refuted")) throw new InputException(at + ".expected: must be \"verified\" or \"refuted\"");
+      List<String> contracts = new ArrayList<>();
+      for (JsonNode k2 : c.path("contracts")) contracts.add(k2.asText());
+      if (c.has("checkedBy")) {
+        String check = c.get("checkedBy").asText();
+        if (ClaimChecks.byName(check).isEmpty()) {
+          throw new InputException(at + ".checkedBy: unknown check '" + check + "' (known: " + String.join(", ", ClaimChecks.names()) + ")");
+        }
+        out.add(new Claim(id, mech, null, text(c, "property", at), text(c, "domain", at), null, null, text(c, "source", at),
+            text(c, "statement", at), expected, List.of(), 1, null, check, contracts));
+        continue;
+      }
       if (Mechanisms.byName(mech).isEmpty()) throw new InputException(at + ".mechanism: unknown mechanism '" + mech + "'");
       Property p = Property.parse(text(c, "property", at)).orElseThrow(() -> new InputException(at + ".property: unknown property"));
       NetworkClass nc = NetworkClass.parse(text(c, "class", at)).orElseThrow(() -> new InputException(at + ".class: unknown network class"));
       Benchmark b = Benchmark.VICKREY;
       if (c.has("benchmark")) b = Benchmark.parse(c.get("benchmark").asText()).orElseThrow(() -> new InputException(at + ".benchmark: unknown benchmark"));
-      String expected = c.has("expected") ? c.get("expected").asText() : "verified";
-      if (!expected.equals("verified") && !expected.equals("refuted")) throw new InputException(at + ".expected: must be \"verified\" or \"refuted\"");
       List<String> fixedBy = new ArrayList<>();
       for (JsonNode f : c.path("fixedBy")) {
         if (Mechanisms.byName(f.asText()).isEmpty()) throw new InputException(at + ".fixedBy: unknown mechanism '" + f.asText() + "'");
@@ -57,7 +68,8 @@ public final class ClaimRegistry {
         }
         if (p != Property.IC || !mech.equals("sra")) throw new InputException(at + ".deviations: only an IC claim about sra names a family of protocol deviations");
       }
-      out.add(new Claim(id, mech, p, text(c, "domain", at), nc, b, text(c, "source", at), text(c, "statement", at), expected, fixedBy, units, deviations));
+      out.add(new Claim(id, mech, p, p.name(), text(c, "domain", at), nc, b, text(c, "source", at), text(c, "statement", at), expected, fixedBy, units,
+          deviations, null, contracts));
     }
     return out;
   }

@@ -46,8 +46,9 @@ final class ClaimsCommand implements Callable<Integer> {
       for (Verdict v : verdicts) {
         Claim c = v.claim();
         ObjectNode o = list.addObject();
-        o.put("id", c.id()).put("mechanism", c.mechanism()).put("property", c.property().name()).put("domain", c.domain())
-            .put("class", c.networkClass().id()).put("source", c.source()).put("statement", c.statement()).put("expected", c.expected());
+        o.put("id", c.id()).put("mechanism", c.mechanism()).put("property", c.propertyText()).put("domain", c.domain());
+        if (c.networkClass() != null) o.put("class", c.networkClass().id());
+        o.put("source", c.source()).put("statement", c.statement()).put("expected", c.expected());
         if (c.units() != 1) o.put("units", c.units());
         o.put("verdict", v.verdict());
         if (v.bound() != null) o.put("bound", v.bound());
