@@ -44,7 +44,7 @@ public final class Chain {
           sum = sum.add(q[i][k][l]);
           if (q[i][k][l].signum() > 0) nz++;
         }
-        if (!sum.equals(BigFraction.ONE)) {
+        if (sum.subtract(BigFraction.ONE).signum() != 0) {
           throw new InputException("Q[" + i + "][" + k + "]: row sums to " + Rationals.format(sum) + ", not 1");
         }
         support[i][k] = new int[nz];

@@ -48,7 +48,7 @@ public final class Reallocation {
     for (int i = 1; i <= n; i++) {
       BigFraction s = BigFraction.ZERO;
       for (BigFraction x : t[i]) s = s.add(x);
-      if (!s.equals(BigFraction.ONE)) return false;
+      if (s.subtract(BigFraction.ONE).signum() != 0) return false;
     }
     return true;
   }
@@ -69,7 +69,7 @@ public final class Reallocation {
 
   /** TBDS(alpha) as 004 §2.2 writes it: t_{ij} = (1-alpha) alpha^{i-j-1} for 0 < j < i, t_{i0} = alpha^{i-1}. */
   public static Reallocation tbds(int n, BigFraction alpha) {
-    if (alpha.signum() < 0 || alpha.compareTo(BigFraction.ONE) > 0) {
+    if (alpha.signum() < 0 || Field.EXACT.compare(alpha, BigFraction.ONE) > 0) {
       throw new InputException("alpha: " + Rationals.format(alpha) + " outside [0, 1]");
     }
     BigFraction[][] t = empty(n);
