@@ -48,7 +48,7 @@ public interface Field<N> {
     @Override public BigFraction add(BigFraction a, BigFraction b) { return a.add(b); }
     @Override public BigFraction sub(BigFraction a, BigFraction b) { return a.subtract(b); }
     @Override public BigFraction mul(BigFraction a, BigFraction b) { return a.signum() == 0 || b.signum() == 0 ? BigFraction.ZERO : a.multiply(b); }
-    // BigFraction.compareTo (commons-numbers 1.2) misorders fractions whose sign sits in the denominator (-2 > -3/2); the sign of the difference does not
+    // commons-numbers 1.2 BigFraction.compareTo misordered negative fractions (-2 > -3/2; fixed in 1.3); the sign of the difference never did
     @Override public int compare(BigFraction a, BigFraction b) { return a.subtract(b).signum(); }
     @Override public BigFraction[] array(int size) {
       BigFraction[] x = new BigFraction[size];
