@@ -13,6 +13,7 @@ public final class ClaimChecks {
 
   static {
     // one line per check: CHECKS.put("name", Evaluator::evaluate);
+    CHECKS.put("group", org.mechcheck.group.GroupClaims::evaluate);
   }
 
   public static Optional<ClaimCheck> byName(String name) {

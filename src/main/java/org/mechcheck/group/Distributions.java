@@ -67,7 +67,9 @@ public final class Distributions {
     if (!(p > 0 && q > 0)) throw bad(spec, "both shape parameters must be positive");
     BetaDistribution d = new BetaDistribution(p, q);
     // 1 - F(x) = I_{1-x}(q, p): the upper tail from its own series
-    return new ContinuousValue(spec, d, 0, x -> x >= 1 ? 0 : Beta.regularizedBeta(1 - x, q, p) / d.density(x), false);
+    // at 0 the density is infinite (p < 1), q (p = 1) or 0 (p > 1)
+    double atZero = p < 1 ? 0 : p == 1 ? 1 / q : Double.POSITIVE_INFINITY;
+    return new ContinuousValue(spec, d, 0, x -> x >= 1 ? 0 : x <= 0 ? atZero : Beta.regularizedBeta(1 - x, q, p) / d.density(x), false);
   }
 
   private static ValueDistribution truncatedNormal(String spec, String[] a) {

@@ -48,9 +48,14 @@ public final class Member {
     }
     atomPhiBar = null;
     List<Double> us = new ArrayList<>();
-    for (int j = 30; j >= 1; j--) us.add(Math.scalb(1.0 / SLICES, -j));
-    for (int k = 1; k < SLICES; k++) us.add((double) k / SLICES);
-    for (int j = 1; j <= 40; j++) us.add(1 - Math.scalb(1.0 / SLICES, -j));
+    // near the ends phi(F^-1(u)) may bend hard (an exponential's -ln(1 - u)): there the slices
+    // shrink geometrically, each 3% narrower than the last, down to 2^-40 of a slice
+    double edge = 64.0 / SLICES, tiny = Math.scalb(1.0 / SLICES, -40);
+    List<Double> low = new ArrayList<>();
+    for (double d = edge * 0.97; d > tiny; d *= 0.97) low.add(d);
+    for (int j = low.size() - 1; j >= 0; j--) us.add(low.get(j));
+    for (int k = 64; k <= SLICES - 64; k++) us.add((double) k / SLICES);
+    for (double d : low) us.add(1 - d);
     List<Double> vs = new ArrayList<>(), ys = new ArrayList<>(), uu = new ArrayList<>();
     // the ends themselves when phi is finite there (phi(lo) = -inf when f(lo) = 0, hi may be inf)
     addNode(0, dist.lo(), uu, vs, ys);
