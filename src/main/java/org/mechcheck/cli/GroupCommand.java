@@ -172,7 +172,7 @@ final class GroupCommand implements Callable<Integer> {
     GroupSale.RandomWeightings rw = g.random();
     s.append(String.format(Locale.ROOT, "optimality: objective E[max(sum w_i phi_i, 0)] = %s at these weights; %d random weightings (seed %d): best revenue %s, lowest objective %s; posted price %s%n",
         dec(m.weightedSurplus()), rw.count(), rw.seed(), dec(rw.bestRevenue()), dec(rw.lowestObjective()), dec(g.posted().revenuePerMember())));
-    s.append(String.format(Locale.ROOT, "%.2f s (weights %.2f s)%n", g.seconds(), g.weightsSeconds()));
+    s.append(String.format(Locale.ROOT, "%.2f s (weights, shares and revenue %.2f s; the rest is the checks)%n", g.seconds(), g.weightsSeconds()));
     return s.toString();
   }
 

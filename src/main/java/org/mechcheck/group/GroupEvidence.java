@@ -48,7 +48,7 @@ public final class GroupEvidence {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(tmp, NetworkJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(record) + "\n");
     Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    return file + ": " + record.path("summary").asText();
+    return file.getParent().getFileName() + "/" + file.getFileName() + ": " + record.path("summary").asText();
   }
 
   public static JsonNode read(Path file) {
@@ -64,7 +64,7 @@ public final class GroupEvidence {
   }
 
   private static String n(double x) {
-    return new java.math.BigDecimal(Double.toString(x)).stripTrailingZeros().toPlainString();
+    return new java.math.BigDecimal(x).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 
   /** A pair (weaker first, in the order the family guarantees) of one family, drawn from rnd. */

@@ -20,6 +20,7 @@ public record GroupSale(
     Optional<UniformPair> closedForm,
     double seconds,
     double weightsSeconds) {
+  // weightsSeconds: the weights, the mechanism and its revenue, without the checks
 
   /** The best of {@code count} uniform random weightings (seed): revenue min_i R_i(w) and the objective g(w). */
   public record RandomWeightings(int count, long seed, double bestRevenue, double lowestObjective) {}
@@ -34,8 +35,9 @@ public record GroupSale(
   public static GroupSale analyse(List<Member> members, double[] givenWeights, int randomCount, long seed, int reportGrid, int othersBudget) {
     long start = System.nanoTime();
     double[] w = givenWeights != null ? givenWeights : OptimalWeights.of(members);
-    double weightsSeconds = (System.nanoTime() - start) / 1e9;
     EqualShareMechanism m = new EqualShareMechanism(members, w);
+    m.revenuePerMember();
+    double weightsSeconds = (System.nanoTime() - start) / 1e9; // weights, allocation, shares and revenue
     PostedPrice.Best posted = PostedPrice.best(members);
     IncentiveCheck.Result ic = IncentiveCheck.of(m, reportGrid, othersBudget);
     RandomWeightings rw = random(members, randomCount, seed);

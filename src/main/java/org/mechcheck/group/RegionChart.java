@@ -82,7 +82,7 @@ public final class RegionChart {
   private static double[] axis(Member m) {
     if (m.discrete()) return m.valueGrid(0);
     double lo = m.distribution().lo(), hi = top(m);
-    int n = 61;
+    int n = 41;
     double[] g = new double[n];
     for (int k = 0; k < n; k++) g[k] = lo + (hi - lo) * k / (n - 1);
     if (!Double.isFinite(m.distribution().virtualValue(g[0]))) g[0] = lo + (hi - lo) * 1e-6;
