@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Checks 004's claims and, with --save, writes the records `mechcheck claims` reads. */
-@Command(name = "verify", description = "004's claims: Theorems 4.3 and 4.4 and the welfare corollary on random homogeneous positive chains; gains over RAW in Models 2-4.")
+@Command(name = "verify", description = "004's claims: Theorems 4.3 and 4.4 and the welfare corollary on random homogeneous positive chains (as stated, and with every own-sale share positive); gains over RAW in Models 2-4.")
 final class DatatradeVerify implements Callable<Integer> {
   @Option(names = "--models", defaultValue = "300", description = "random chains per theorem (default ${DEFAULT-VALUE})")
   int models;
@@ -24,6 +24,7 @@ final class DatatradeVerify implements Callable<Integer> {
     if (models < 1) throw new org.mechcheck.store.InputException("--models: must be at least 1");
     String command = "mechcheck datatrade verify --models " + models + " --seed " + seed + " --save";
     List<DatatradeClaims.Outcome> outs = List.of(DatatradeClaims.expansion(models, seed), DatatradeClaims.local(models, seed), DatatradeClaims.welfare(models, seed),
+        DatatradeClaims.expansion(models, seed, true), DatatradeClaims.local(models, seed, true), DatatradeClaims.welfare(models, seed, true),
         DatatradeClaims.gains(5, seed, 3, 1500));
     boolean all = true;
     for (DatatradeClaims.Outcome o : outs) {

@@ -45,9 +45,9 @@ public final class DatatradeClaims {
     return true;
   }
 
-  private static List<String> withSummary(Tally tally, List<String> fails) {
+  private static List<String> withSummary(Tally tally, List<String> fails, String support) {
     List<String> out = new ArrayList<>();
-    out.add(tally.summary());
+    out.add(tally.summary() + support);
     out.addAll(fails);
     return out;
   }
@@ -57,23 +57,57 @@ public final class DatatradeClaims {
   public static final String WELFARE = "datatrade/welfare/budget-balanced";
   public static final String GAINS = "datatrade/gains/assumptions-fail";
 
-  /** Theorem 4.4: E_i^RAW ⊆ E_i^t for every budget-feasible past-only t. */
+  /** A random matrix; with ownShare, drawn again until every own-sale share is positive. */
+  static Reallocation matrix(Random rng, int n, boolean balanced, boolean ownShare) {
+    Reallocation t = RandomModels.matrix(rng, n, balanced);
+    while (ownShare && !ownSharesPositive(t)) t = RandomModels.matrix(rng, n, balanced);
+    return t;
+  }
+
+  static Reallocation[] localPair(Random rng, int n, int i, boolean ownShare) {
+    Reallocation[] p = RandomModels.localPair(rng, n, i);
+    while (ownShare && !(ownSharesPositive(p[0]) && ownSharesPositive(p[1]))) p = RandomModels.localPair(rng, n, i);
+    return p;
+  }
+
+  /** Violations that persist when sellers only consider the thresholds of buyers they can meet (not about where the grid ends). */
+  private static String supportNote(int persisting, int failed) {
+    return failed == 0 ? "" : "; of the " + failed + " failing instances, " + persisting + " fail also with support-only candidate prices (the rest depend on where the finite grid ends)";
+  }
+
   public static Outcome expansion(int models, long seed) {
+    return expansion(models, seed, false);
+  }
+
+  public static Outcome local(int models, long seed) {
+    return local(models, seed, false);
+  }
+
+  public static Outcome welfare(int models, long seed) {
+    return welfare(models, seed, false);
+  }
+
+  /** Theorem 4.4: E_i^RAW ⊆ E_i^t for every budget-feasible past-only t (with ownShare: every t_{i+1,i} > 0). */
+  public static Outcome expansion(int models, long seed, boolean ownShare) {
     long t0 = System.nanoTime();
     Random rng = new Random(seed);
     List<String> fails = new ArrayList<>();
     Tally tally = new Tally();
-    int count = 0;
+    int count = 0, failedAll = 0, persisting = 0;
     for (int m = 0; m < models; m++) {
       int n = 1 + rng.nextInt(4);
       Chain c = RandomModels.homogeneousPositive(rng, n);
-      Reallocation t = RandomModels.matrix(rng, n, rng.nextBoolean());
+      Reallocation t = matrix(rng, n, rng.nextBoolean(), ownShare);
       for (TieBreak tb : TieBreak.values()) {
         Equilibrium<BigFraction> raw = FastAlgorithm.solve(c, Reallocation.raw(n), tb, Field.EXACT);
         Equilibrium<BigFraction> e = FastAlgorithm.solve(c, t, tb, Field.EXACT);
         count++;
         boolean failed = false;
         for (int i = 1; i <= n; i++) failed |= TradeEvents.firstEscape(raw, e, i) != null;
+        if (failed) {
+          failedAll++;
+          if (TheoremChecks.expansion(c, t, tb, Candidates.SUPPORT) != null) persisting++;
+        }
         tally.add(tb, ownSharesPositive(t), failed);
         for (int i = 1; i <= n; i++) {
           int[] esc = TradeEvents.firstEscape(raw, e, i);
@@ -82,22 +116,23 @@ public final class DatatradeClaims {
         }
       }
     }
-    return new Outcome(EXPANSION, !tally.any(), count, withSummary(tally, fails), models + " random homogeneous positive chains (n 1-4, geometric grids, jumps up to 2) with random budget-feasible past-only t, both tie-breaks, seed " + seed,
+    return new Outcome(CounterexampleSearch.id(EXPANSION, ownShare), !tally.any(), count, withSummary(tally, fails, supportNote(persisting, failedAll)), models + " random homogeneous positive chains (n 1-4, geometric grids, jumps up to 2) with random budget-feasible past-only t"
+        + (ownShare ? " keeping every own-sale share positive" : "") + ", both tie-breaks, seed " + seed,
         (System.nanoTime() - t0) / 1e9);
   }
 
   /** Theorem 4.3: shifting player i's revenue from her own sale to later trades expands E_{i+1} and leaves the other events unchanged. */
-  public static Outcome local(int models, long seed) {
+  public static Outcome local(int models, long seed, boolean ownShare) {
     long t0 = System.nanoTime();
     Random rng = new Random(seed);
     List<String> fails = new ArrayList<>();
     Tally tally = new Tally();
-    int count = 0;
+    int count = 0, failedAll = 0, persisting = 0;
     for (int m = 0; m < models; m++) {
       int n = 1 + rng.nextInt(4);
       Chain c = RandomModels.homogeneousPositive(rng, n);
       int i = rng.nextInt(n); // player 0..n-1 (player n sells nothing)
-      Reallocation[] pair = RandomModels.localPair(rng, n, i);
+      Reallocation[] pair = localPair(rng, n, i, ownShare);
       for (TieBreak tb : TieBreak.values()) {
         Equilibrium<BigFraction> e1 = FastAlgorithm.solve(c, pair[0], tb, Field.EXACT);
         Equilibrium<BigFraction> e2 = FastAlgorithm.solve(c, pair[1], tb, Field.EXACT);
@@ -113,32 +148,42 @@ public final class DatatradeClaims {
           }
         }
         tally.add(tb, ownSharesPositive(pair[0]) && ownSharesPositive(pair[1]), failed);
+        if (failed) {
+          failedAll++;
+          if (TheoremChecks.local(c, i, pair[0], pair[1], tb, Candidates.SUPPORT) != null) persisting++;
+        }
       }
     }
-    return new Outcome(LOCAL, !tally.any(), count, withSummary(tally, fails), models + " random homogeneous positive chains (n 1-4) with a random player i and a random pair (t1, t2) meeting conditions (a)-(d), both tie-breaks, seed " + seed,
+    return new Outcome(CounterexampleSearch.id(LOCAL, ownShare), !tally.any(), count, withSummary(tally, fails, supportNote(persisting, failedAll)), models + " random homogeneous positive chains (n 1-4) with a random player i and a random pair (t1, t2) meeting conditions (a)-(d)"
+        + (ownShare ? " keeping every own-sale share positive" : "") + ", both tie-breaks, seed " + seed,
         (System.nanoTime() - t0) / 1e9);
   }
 
   /** §4.2 after Theorem 4.4: a budget-balanced t weakly improves expected welfare over RAW. */
-  public static Outcome welfare(int models, long seed) {
+  public static Outcome welfare(int models, long seed, boolean ownShare) {
     long t0 = System.nanoTime();
     Random rng = new Random(seed);
     List<String> fails = new ArrayList<>();
     Tally tally = new Tally();
-    int count = 0;
+    int count = 0, failedAll = 0, persisting = 0;
     for (int m = 0; m < models; m++) {
       int n = 1 + rng.nextInt(4);
       Chain c = RandomModels.homogeneousPositive(rng, n);
-      Reallocation t = RandomModels.matrix(rng, n, true);
+      Reallocation t = matrix(rng, n, true, ownShare);
       for (TieBreak tb : TieBreak.values()) {
         BigFraction raw = Evaluation.of(FastAlgorithm.solve(c, Reallocation.raw(n), tb, Field.EXACT)).sw();
         BigFraction sw = Evaluation.of(FastAlgorithm.solve(c, t, tb, Field.EXACT)).sw();
         count++;
         tally.add(tb, ownSharesPositive(t), Field.EXACT.compare(sw, raw) < 0);
+        if (Field.EXACT.compare(sw, raw) < 0) {
+          failedAll++;
+          if (TheoremChecks.welfare(c, t, tb, Candidates.SUPPORT) != null) persisting++;
+        }
         if (Field.EXACT.compare(sw, raw) < 0 && fails.size() < 3) fails.add("model #" + m + " " + c + ", tie-break " + tb.label() + ": SW " + sw.doubleValue() + " < RAW's " + raw.doubleValue());
       }
     }
-    return new Outcome(WELFARE, !tally.any(), count, withSummary(tally, fails), models + " random homogeneous positive chains (n 1-4) with random budget-balanced past-only t, both tie-breaks, seed " + seed,
+    return new Outcome(CounterexampleSearch.id(WELFARE, ownShare), !tally.any(), count, withSummary(tally, fails, supportNote(persisting, failedAll)), models + " random homogeneous positive chains (n 1-4) with random budget-balanced past-only t"
+        + (ownShare ? " keeping every own-sale share positive" : "") + ", both tie-breaks, seed " + seed,
         (System.nanoTime() - t0) / 1e9);
   }
 

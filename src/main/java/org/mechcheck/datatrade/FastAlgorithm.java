@@ -17,6 +17,10 @@ public final class FastAlgorithm {
   private FastAlgorithm() {}
 
   public static <N> Equilibrium<N> solve(Chain c, Reallocation t, TieBreak tb, Field<N> f) {
+    return solve(c, t, tb, f, Candidates.GRID);
+  }
+
+  public static <N> Equilibrium<N> solve(Chain c, Reallocation t, TieBreak tb, Field<N> f, Candidates cand) {
     Numbers<N> m = new Numbers<>(c, t, f);
     int n = m.n, L = m.L;
     N[][] u = f.matrix(n + 1), p = f.matrix(n), r = f.matrix(n);
@@ -30,10 +34,11 @@ public final class FastAlgorithm {
       int[][] sup = c.support[i + 1];
       N[][] qi = m.q[i + 1];
       N tii = m.t[i + 1][i];
+      int[] all = java.util.stream.IntStream.range(0, L).toArray();
       for (int k = 0; k < L; k++) {
         int best = -1;
         N bestVal = null, bestSuccess = null;
-        for (int kp = 0; kp < L; kp++) {
+        for (int kp : cand == Candidates.SUPPORT ? sup[k] : all) {
           N price = u[i + 1][kp];
           if (!f.ge(price, m.zero)) continue;
           N success = m.zero, fut = m.zero;

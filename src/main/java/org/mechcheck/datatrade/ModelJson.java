@@ -66,19 +66,53 @@ public final class ModelJson {
     }
     Reallocation t = null;
     if (root.has("t")) {
-      JsonNode tn = root.get("t");
-      if (!tn.isArray() || tn.size() != n) throw new InputException("t: needs n = " + n + " rows (trades 1.." + n + "), has " + (tn.isArray() ? tn.size() : 0));
-      BigFraction[][] rows = Reallocation.empty(n);
-      for (int i = 1; i <= n; i++) {
-        JsonNode row = tn.get(i - 1);
-        if (!row.isArray() || row.size() != n + 1) throw new InputException("t[" + i + "]: needs n+1 = " + (n + 1) + " shares (players 0.." + n + ")");
-        for (int j = 0; j <= n; j++) rows[i][j] = number(row.get(j), "t[" + i + "][" + j + "]");
-      }
-      t = new Reallocation("t", rows);
+      t = matrix(root.get("t"), n, "t");
     } else if (root.has("mechanism")) {
       t = mechanism(root.get("mechanism").asText(), n, root.has("alpha") ? number(root.get("alpha"), "alpha") : null);
     }
     return new Model(chain, t);
+  }
+
+  /** A reallocation matrix given as n rows (trades 1..n) of n+1 shares (players 0..n). */
+  public static Reallocation matrix(JsonNode tn, int n, String name) {
+    if (tn == null || !tn.isArray() || tn.size() != n) throw new InputException(name + ": needs n = " + n + " rows (trades 1.." + n + "), has " + (tn != null && tn.isArray() ? tn.size() : 0));
+    BigFraction[][] rows = Reallocation.empty(n);
+    for (int i = 1; i <= n; i++) {
+      JsonNode row = tn.get(i - 1);
+      if (!row.isArray() || row.size() != n + 1) throw new InputException(name + "[" + i + "]: needs n+1 = " + (n + 1) + " shares (players 0.." + n + ")");
+      for (int j = 0; j <= n; j++) rows[i][j] = number(row.get(j), name + "[" + i + "][" + j + "]");
+    }
+    return new Reallocation(name, rows);
+  }
+
+  /** The JSON of a matrix as {@link #matrix} reads it (exact "p/q" strings). */
+  public static com.fasterxml.jackson.databind.node.ArrayNode toJson(Reallocation t) {
+    com.fasterxml.jackson.databind.node.ArrayNode a = NetworkJson.MAPPER.createArrayNode();
+    for (int i = 1; i <= t.n; i++) {
+      com.fasterxml.jackson.databind.node.ArrayNode row = a.addArray();
+      for (int j = 0; j <= t.n; j++) row.add(Rationals.format(t.get(i, j)));
+    }
+    return a;
+  }
+
+  /** The JSON of an explicit chain (one Q for every stage when the chain is stationary). */
+  public static com.fasterxml.jackson.databind.node.ObjectNode toJson(Chain c) {
+    com.fasterxml.jackson.databind.node.ObjectNode o = NetworkJson.MAPPER.createObjectNode();
+    o.put("name", c.name).put("n", c.n);
+    com.fasterxml.jackson.databind.node.ArrayNode g = o.putArray("grid");
+    for (BigFraction x : c.w) g.add(Rationals.format(x));
+    o.put("v0", c.v0);
+    boolean stationary = true;
+    for (int i = 2; i <= c.n; i++) stationary &= c.q[i] == c.q[1];
+    com.fasterxml.jackson.databind.node.ArrayNode q = o.putArray("Q");
+    for (int i = 1; i <= (stationary ? 1 : c.n); i++) {
+      com.fasterxml.jackson.databind.node.ArrayNode m = stationary ? q : q.addArray();
+      for (BigFraction[] row : c.q[i]) {
+        com.fasterxml.jackson.databind.node.ArrayNode r = m.addArray();
+        for (BigFraction x : row) r.add(Rationals.format(x));
+      }
+    }
+    return o;
   }
 
   /** RAW, AVE or TBDS (alpha required). */

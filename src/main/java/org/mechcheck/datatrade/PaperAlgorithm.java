@@ -13,6 +13,10 @@ public final class PaperAlgorithm {
   private PaperAlgorithm() {}
 
   public static <N> Equilibrium<N> solve(Chain c, Reallocation t, TieBreak tb, Field<N> f) {
+    return solve(c, t, tb, f, Candidates.GRID);
+  }
+
+  public static <N> Equilibrium<N> solve(Chain c, Reallocation t, TieBreak tb, Field<N> f, Candidates cand) {
     Numbers<N> m = new Numbers<>(c, t, f);
     int n = m.n, L = m.L;
     N[][] u = f.matrix(n + 1), p = f.matrix(n), r = f.matrix(n);
@@ -28,6 +32,7 @@ public final class PaperAlgorithm {
         N bestVal = null;
         for (int kp = 0; kp < L; kp++) {
           if (!f.ge(u[i + 1][kp], m.zero)) continue;
+          if (cand == Candidates.SUPPORT && f.compare(m.q[i + 1][k][kp], m.zero) == 0) continue;
           N val = expectedUtility(m, i, k, kp, u, p, r);
           if (best < 0 || tb.better(f, val, u[i + 1][kp], bestVal, u[i + 1][best])) {
             best = kp;

@@ -25,8 +25,10 @@ class EquilibriumProperties {
     Chain c = SmallModels.chain(rng, 4, 5);
     Reallocation t = SmallModels.mechanism(rng, c.n);
     for (TieBreak tb : TieBreak.values()) {
-      Equilibrium<BigFraction> a = PaperAlgorithm.solve(c, t, tb, Field.EXACT), b = FastAlgorithm.solve(c, t, tb, Field.EXACT);
-      assertTrue(a.sameAs(b), "fast and paper algorithms differ on seed " + seed + " tie-break " + tb);
+      for (Candidates cand : Candidates.values()) {
+        Equilibrium<BigFraction> a = PaperAlgorithm.solve(c, t, tb, Field.EXACT, cand), b = FastAlgorithm.solve(c, t, tb, Field.EXACT, cand);
+        assertTrue(a.sameAs(b), "fast and paper algorithms differ on seed " + seed + " tie-break " + tb + ", candidates " + cand);
+      }
     }
   }
 
