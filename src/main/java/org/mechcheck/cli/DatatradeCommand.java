@@ -24,12 +24,12 @@ import picocli.CommandLine.Option;
 
 /** 004: data trading along a chain with profit reallocation. */
 @Command(name = "datatrade", description = "004: sequential equilibria of data trading chains under profit reallocation (RAW, AVE, TBDS, OPT).",
-    subcommands = {DatatradeCommand.Table1Cmd.class, DatatradeCommand.Solve.class, DatatradeSweep.class, DatatradeVerify.class, DatatradeSearch.class})
+    subcommands = {DatatradeCommand.Table1Cmd.class, DatatradeCommand.Solve.class, DatatradeSweep.class, DatatradeVerify.class, DatatradeSearch.class, DatatradeFptas.class})
 final class DatatradeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new InputException("datatrade: name a subcommand (table1, solve, sweep, verify, search)");
+    throw new InputException("datatrade: name a subcommand (table1, solve, sweep, verify, search, fptas)");
   }
 
   static String dec(double x) {
