@@ -9,8 +9,7 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.mechcheck.datatrade.Chain;
 import org.mechcheck.datatrade.Equilibrium;
 import org.mechcheck.datatrade.Evaluation;
-import org.mechcheck.datatrade.FastAlgorithm;
-import org.mechcheck.datatrade.Field;
+import org.mechcheck.datatrade.CertifiedAlgorithm;
 import org.mechcheck.datatrade.ModelJson;
 import org.mechcheck.datatrade.MonteCarlo;
 import org.mechcheck.datatrade.Reallocation;
@@ -139,7 +138,7 @@ final class DatatradeCommand implements Callable<Integer> {
       if (t.n != c.n) throw new InputException("t: " + t.n + " trades but the chain has n = " + c.n);
       TieBreak tb = TieBreak.parse(tieBreak);
       long t0 = System.nanoTime();
-      Equilibrium<BigFraction> e = FastAlgorithm.solve(c, t, tb, Field.EXACT);
+      Equilibrium<BigFraction> e = CertifiedAlgorithm.solve(c, t, tb);
       Evaluation<BigFraction> ev = Evaluation.of(e);
       double ms = (System.nanoTime() - t0) / 1e6;
       System.out.println(c + " under " + t.name + ", tie-break " + tb.label() + " (exact, " + String.format("%.1f", ms) + " ms)");

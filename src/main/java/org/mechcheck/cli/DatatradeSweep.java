@@ -15,8 +15,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.mechcheck.datatrade.Chain;
 import org.mechcheck.datatrade.Evaluation;
-import org.mechcheck.datatrade.FastAlgorithm;
-import org.mechcheck.datatrade.Field;
+import org.mechcheck.datatrade.CertifiedAlgorithm;
 import org.mechcheck.datatrade.OptSearch;
 import org.mechcheck.datatrade.Reallocation;
 import org.mechcheck.datatrade.TieBreak;
@@ -75,7 +74,7 @@ final class DatatradeSweep implements Callable<Integer> {
         Chain c = ValuationModels.model(model, n, model3);
         xs.add((double) n);
         for (int m = 0; m < 3; m++) {
-          Evaluation<BigFraction> ev = Evaluation.of(FastAlgorithm.solve(c, mechanism(mechs.get(m), c, tb), tb, Field.EXACT));
+          Evaluation<BigFraction> ev = Evaluation.of(CertifiedAlgorithm.solve(c, mechanism(mechs.get(m), c, tb), tb));
           sw.get(m).add(ev.sw().doubleValue());
           tv.get(m).add(ev.tv().doubleValue());
           csv.append(model).append(',').append(n).append(',').append(mechs.get(m)).append(',').append(ev.sw().doubleValue()).append(',').append(ev.tv().doubleValue()).append('\n');
@@ -90,7 +89,7 @@ final class DatatradeSweep implements Callable<Integer> {
       for (int i = 0; i <= fig2n; i++) players.add("player " + i);
       List<List<Double>> success = new ArrayList<>(), util = new ArrayList<>();
       for (String m : mechs) {
-        Evaluation<BigFraction> ev = Evaluation.of(FastAlgorithm.solve(c, mechanism(m, c, tb), tb, Field.EXACT));
+        Evaluation<BigFraction> ev = Evaluation.of(CertifiedAlgorithm.solve(c, mechanism(m, c, tb), tb));
         success.add(ev.success().stream().map(BigFraction::doubleValue).toList());
         util.add(ev.utility().stream().map(BigFraction::doubleValue).toList());
       }

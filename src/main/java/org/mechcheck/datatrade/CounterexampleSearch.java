@@ -95,7 +95,7 @@ public final class CounterexampleSearch {
       List<Candidate> mechanisms = mechanisms(claim, n, ownShare, space.shares());
       for (JumpChain jc : chains(n, space)) {
         Chain c = jc.chain();
-        Equilibrium<BigFraction> raw = FastAlgorithm.solve(c, Reallocation.raw(n), tb, Field.EXACT);
+        Equilibrium<BigFraction> raw = CertifiedAlgorithm.solve(c, Reallocation.raw(n), tb);
         BigFraction swRaw = claim.equals(WELFARE) ? Evaluation.of(raw).sw() : null;
         for (Candidate m : mechanisms) {
           count++;

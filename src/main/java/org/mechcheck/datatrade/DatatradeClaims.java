@@ -99,8 +99,8 @@ public final class DatatradeClaims {
       Chain c = RandomModels.homogeneousPositive(rng, n);
       Reallocation t = matrix(rng, n, rng.nextBoolean(), ownShare);
       for (TieBreak tb : TieBreak.values()) {
-        Equilibrium<BigFraction> raw = FastAlgorithm.solve(c, Reallocation.raw(n), tb, Field.EXACT);
-        Equilibrium<BigFraction> e = FastAlgorithm.solve(c, t, tb, Field.EXACT);
+        Equilibrium<BigFraction> raw = CertifiedAlgorithm.solve(c, Reallocation.raw(n), tb);
+        Equilibrium<BigFraction> e = CertifiedAlgorithm.solve(c, t, tb);
         count++;
         boolean failed = false;
         for (int i = 1; i <= n; i++) failed |= TradeEvents.firstEscape(raw, e, i) != null;
@@ -134,8 +134,8 @@ public final class DatatradeClaims {
       int i = rng.nextInt(n); // player 0..n-1 (player n sells nothing)
       Reallocation[] pair = localPair(rng, n, i, ownShare);
       for (TieBreak tb : TieBreak.values()) {
-        Equilibrium<BigFraction> e1 = FastAlgorithm.solve(c, pair[0], tb, Field.EXACT);
-        Equilibrium<BigFraction> e2 = FastAlgorithm.solve(c, pair[1], tb, Field.EXACT);
+        Equilibrium<BigFraction> e1 = CertifiedAlgorithm.solve(c, pair[0], tb);
+        Equilibrium<BigFraction> e2 = CertifiedAlgorithm.solve(c, pair[1], tb);
         count++;
         boolean failed = false;
         for (int j = 1; j <= n; j++) {
@@ -171,8 +171,8 @@ public final class DatatradeClaims {
       Chain c = RandomModels.homogeneousPositive(rng, n);
       Reallocation t = matrix(rng, n, true, ownShare);
       for (TieBreak tb : TieBreak.values()) {
-        BigFraction raw = Evaluation.of(FastAlgorithm.solve(c, Reallocation.raw(n), tb, Field.EXACT)).sw();
-        BigFraction sw = Evaluation.of(FastAlgorithm.solve(c, t, tb, Field.EXACT)).sw();
+        BigFraction raw = Evaluation.of(CertifiedAlgorithm.solve(c, Reallocation.raw(n), tb)).sw();
+        BigFraction sw = Evaluation.of(CertifiedAlgorithm.solve(c, t, tb)).sw();
         count++;
         tally.add(tb, ownSharesPositive(t), Field.EXACT.compare(sw, raw) < 0);
         if (Field.EXACT.compare(sw, raw) < 0) {
@@ -201,11 +201,11 @@ public final class DatatradeClaims {
     chains.add(ValuationModels.model(4, n));
     for (Chain c : chains) {
       for (TieBreak tb : TieBreak.values()) {
-        Equilibrium<BigFraction> raw = FastAlgorithm.solve(c, Reallocation.raw(n), tb, Field.EXACT);
+        Equilibrium<BigFraction> raw = CertifiedAlgorithm.solve(c, Reallocation.raw(n), tb);
         Evaluation<BigFraction> r = Evaluation.of(raw);
         Reallocation opt = OptSearch.search(c, tb, seed, restarts, evals, null).t();
         for (Reallocation t : List.of(Reallocation.ave(n), opt)) {
-          Equilibrium<BigFraction> e = FastAlgorithm.solve(c, t, tb, Field.EXACT);
+          Equilibrium<BigFraction> e = CertifiedAlgorithm.solve(c, t, tb);
           Evaluation<BigFraction> ev = Evaluation.of(e);
           count++;
           String at = c.name + ", " + t.name + ", tie-break " + tb.label();

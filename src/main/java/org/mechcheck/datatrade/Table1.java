@@ -48,7 +48,7 @@ public final class Table1 {
             case "AVE" -> Reallocation.ave(o.n());
             default -> OptSearch.search(c, tb, o.seed(), o.optRestarts(), o.optEvals(), null).t();
           };
-          Equilibrium<BigFraction> e = FastAlgorithm.solve(c, t, tb, Field.EXACT);
+          Equilibrium<BigFraction> e = CertifiedAlgorithm.solve(c, t, tb);
           Evaluation<BigFraction> ev = Evaluation.of(e);
           MonteCarlo.Summary mc = o.mcSamples() > 0 ? MonteCarlo.repeat(e, o.mcSamples(), o.mcSeeds()) : null;
           rows.add(row(model, mech, tb.label(), "exact", ev.sw().doubleValue(), ev.tv().doubleValue(), ev, paper, mc, mech.equals("OPT") ? t : null));

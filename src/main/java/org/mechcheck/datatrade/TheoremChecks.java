@@ -60,11 +60,11 @@ public final class TheoremChecks {
 
   /** Theorem 4.4: E_i^RAW ⊆ E_i^t for every trade i. */
   public static Violation expansion(Chain c, Reallocation t, TieBreak tb, Candidates cand) {
-    return expansion(c, FastAlgorithm.solve(c, Reallocation.raw(c.n), tb, Field.EXACT, cand), t, tb, cand);
+    return expansion(c, CertifiedAlgorithm.solve(c, Reallocation.raw(c.n), tb, cand), t, tb, cand);
   }
 
   static Violation expansion(Chain c, Equilibrium<BigFraction> raw, Reallocation t, TieBreak tb, Candidates cand) {
-    Equilibrium<BigFraction> e = FastAlgorithm.solve(c, t, tb, Field.EXACT, cand);
+    Equilibrium<BigFraction> e = CertifiedAlgorithm.solve(c, t, tb, cand);
     for (int i = 1; i <= c.n; i++) {
       int[] esc = TradeEvents.firstEscape(raw, e, i);
       if (esc != null) return event("E_" + i + "^RAW not in E_" + i + "^t", c, i, esc, "RAW", raw, "t", e);
@@ -74,7 +74,7 @@ public final class TheoremChecks {
 
   /** Theorem 4.3 for player i: E_j^1 = E_j^2 for j != i+1 and E_{i+1}^1 ⊆ E_{i+1}^2. */
   public static Violation local(Chain c, int i, Reallocation t1, Reallocation t2, TieBreak tb, Candidates cand) {
-    Equilibrium<BigFraction> e1 = FastAlgorithm.solve(c, t1, tb, Field.EXACT, cand), e2 = FastAlgorithm.solve(c, t2, tb, Field.EXACT, cand);
+    Equilibrium<BigFraction> e1 = CertifiedAlgorithm.solve(c, t1, tb, cand), e2 = CertifiedAlgorithm.solve(c, t2, tb, cand);
     for (int j = 1; j <= c.n; j++) {
       int[] a = TradeEvents.firstEscape(e1, e2, j);
       if (a != null) return event(j == i + 1 ? "E_" + j + "^1 not in E_" + j + "^2" : "E_" + j + "^1 != E_" + j + "^2 (E^1 larger)", c, j, a, "t1", e1, "t2", e2);
@@ -88,11 +88,11 @@ public final class TheoremChecks {
 
   /** The remark after Theorem 4.4: a budget-balanced t weakly improves expected social welfare over RAW. */
   public static Violation welfare(Chain c, Reallocation t, TieBreak tb, Candidates cand) {
-    return welfare(c, Evaluation.of(FastAlgorithm.solve(c, Reallocation.raw(c.n), tb, Field.EXACT, cand)).sw(), t, tb, cand);
+    return welfare(c, Evaluation.of(CertifiedAlgorithm.solve(c, Reallocation.raw(c.n), tb, cand)).sw(), t, tb, cand);
   }
 
   static Violation welfare(Chain c, BigFraction swRaw, Reallocation t, TieBreak tb, Candidates cand) {
-    BigFraction sw = Evaluation.of(FastAlgorithm.solve(c, t, tb, Field.EXACT, cand)).sw();
+    BigFraction sw = Evaluation.of(CertifiedAlgorithm.solve(c, t, tb, cand)).sw();
     return sw.subtract(swRaw).signum() < 0 ? new Violation("welfare", 0, null, null, List.of(), sw, swRaw) : null;
   }
 

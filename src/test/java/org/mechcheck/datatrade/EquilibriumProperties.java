@@ -32,6 +32,34 @@ class EquilibriumProperties {
     }
   }
 
+  /** The certified algorithm (doubles ranked, exact values decide) returns exactly the fast algorithm's strategies and numbers. */
+  @Property(tries = 200)
+  void certifiedAlgorithmEqualsExactFastAlgorithm(@ForAll long seed) {
+    Random rng = new Random(seed);
+    Chain c = rng.nextInt(3) == 0 ? RandomModels.homogeneousPositive(rng, 1 + rng.nextInt(3)) : SmallModels.chain(rng, 4, 6);
+    Reallocation t = SmallModels.mechanism(rng, c.n);
+    for (TieBreak tb : TieBreak.values()) {
+      for (Candidates cand : Candidates.values()) {
+        Equilibrium<BigFraction> a = FastAlgorithm.solve(c, t, tb, Field.EXACT, cand), b = CertifiedAlgorithm.solve(c, t, tb, cand);
+        assertTrue(a.sameAs(b), "certified and exact fast algorithms differ on seed " + seed + " tie-break " + tb + ", candidates " + cand);
+        for (int i = 0; i < c.n; i++) assertTrue(java.util.Arrays.equals(a.lstar[i], b.lstar[i]), "chosen candidates differ on seed " + seed);
+      }
+    }
+  }
+
+  /** The same on the paper's models, whose exact ties (Models 2 and 4) the filter must hand to exact arithmetic. */
+  @org.junit.jupiter.api.Test
+  void certifiedAlgorithmEqualsExactOnThePapersModels() {
+    for (int model = 1; model <= 4; model++) {
+      Chain c = ValuationModels.model(model, 4);
+      for (Reallocation t : new Reallocation[] {Reallocation.raw(4), Reallocation.ave(4)}) {
+        for (TieBreak tb : TieBreak.values()) {
+          assertTrue(FastAlgorithm.solve(c, t, tb, Field.EXACT).sameAs(CertifiedAlgorithm.solve(c, t, tb)), "model " + model + " " + t.name + " " + tb);
+        }
+      }
+    }
+  }
+
   @Property(tries = 150)
   void strategiesSatisfyEquation9(@ForAll long seed) {
     Random rng = new Random(seed);
