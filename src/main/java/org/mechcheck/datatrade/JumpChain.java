@@ -37,10 +37,6 @@ public record JumpChain(int n, BigFraction rho, int lo, int[] law, int margin) {
     return maxExp() - minExp() + 1;
   }
 
-  public JumpChain widened(int extra) {
-    return new JumpChain(n, rho, lo, law, margin + extra);
-  }
-
   public Chain chain() {
     int L = size(), base = minExp(), total = Arrays.stream(law).sum();
     BigFraction[] w = new BigFraction[L];
