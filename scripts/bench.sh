@@ -23,3 +23,9 @@ echo "GIDM IC counterexample from scratch (social-tree, 2 units): $(t ./mechchec
 echo "VCG-k IC on every social tree up to 7 agents, 2 units: $(t ./mechcheck search --mechanism vcg-k --property IC --class social-tree --units 2 --max-agents 7 --time-limit 900) s"
 echo "experiment sra, 10^4 instances on the 9-node network: $(t ./mechcheck experiment sra --samples 10000 --seed 1 --out "$(mktemp -d)") s"
 echo "$(java -cp target/mechcheck-cli.jar org.mechcheck.sra.Bench 1000 1)"
+# data trading (004): exact equilibria at n = 5, OPT, and the fast algorithm at n = 20 beside Algorithms 1-3
+java -cp target/mechcheck-cli.jar org.mechcheck.datatrade.Bench true
+# group sale (003): the slides' example, and five members with mixed distributions (the command prints the time of
+# the weights, shares and revenue apart from its checks)
+echo "group, U(0,2) and U(0,3): $(./mechcheck group --member 'U(0,2)' --member 'U(0,3)' | tail -1), $(t ./mechcheck group --member 'U(0,2)' --member 'U(0,3)') s wall"
+echo "group, five mixed members: $(./mechcheck group --member 'U(0,2)' --member 'Exp(1)' --member 'Beta(2,3)' --member 'TN(1,0.5,0,3)' --member 'D(0:1/4,1:1/2,2:1/4)' | tail -1)"

@@ -13,6 +13,8 @@ public final class ClaimChecks {
 
   static {
     // one line per check: CHECKS.put("name", Evaluator::evaluate);
+    CHECKS.put("datatrade", org.mechcheck.datatrade.DatatradeCheck::evaluate);
+    CHECKS.put("group", org.mechcheck.group.GroupClaims::evaluate);
   }
 
   public static Optional<ClaimCheck> byName(String name) {

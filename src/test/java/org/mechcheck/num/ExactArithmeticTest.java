@@ -121,4 +121,18 @@ class ExactArithmeticTest {
     assertTrue(e.lt(BigFraction.of(33, 100), BigFraction.of(1, 3)));
     assertTrue(e.le(BigFraction.of(2, 6), BigFraction.of(1, 3)) && e.ge(BigFraction.of(2, 6), BigFraction.of(1, 3)));
   }
+
+  /**
+   * commons-numbers-fraction 1.2 ordered negative fractions by magnitude (-2 > -1/2), which made
+   * every exact comparison of two negative numbers wrong; 1.3 fixed it. This pins the order.
+   */
+  @ParameterizedTest(name = "{0} < {1}")
+  @CsvSource({"-2, -1/2", "-2, -1", "-3/2, -4/3", "-1, 0", "0, 1/3", "1/3, 1/2", "3/-2, -1", "-5, 1/-2"})
+  void negativeNumbersAreOrdered(String lo, String hi) {
+    BigFraction a = Rationals.parse(lo), b = Rationals.parse(hi);
+    assertTrue(a.compareTo(b) < 0 && b.compareTo(a) > 0, lo + " < " + hi);
+    assertTrue(Exact.INSTANCE.lt(a, b) && !Exact.INSTANCE.ge(a, b), lo + " < " + hi + " in Exact");
+    assertEquals(0, Exact.INSTANCE.argmax(List.of(a, b, a)) == 1 ? 0 : 1);
+    assertEquals(0, Exact.INSTANCE.argmin(List.of(a, b, a)));
+  }
 }
