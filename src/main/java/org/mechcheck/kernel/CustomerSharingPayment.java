@@ -40,27 +40,32 @@ public final class CustomerSharingPayment {
     @          && -1099511627776L <= onChain[i] && onChain[i] <= 1099511627776L);
     @ requires withoutThreshold[without.length - 1]
     @          == (\sum int i; 0 <= i && i < without.length - 1; onChain[i]) + onChain[without.length - 1];
-    @ ensures \result == (\sum int i; 0 <= i && i < without.length - 1; without[i] - withoutThreshold[i])
+    @ ensures \result == (\sum int i; 0 <= i && i < without.length - 1; without[i])
+    @                  - (\sum int i; 0 <= i && i < without.length - 1; withoutThreshold[i])
     @                  + without[without.length - 1];
     @ assignable \strictly_nothing;
     @*/
   public static long revenue(long[] without, long[] withoutThreshold, long[] onChain) {
     int last = without.length - 1;
-    long differences = 0;
+    long lost = 0;
+    long kept = 0;
     long values = 0;
     long total = 0;
     /*@ loop_invariant 0 <= k && k <= last
-      @   && differences == (\sum int i; 0 <= i && i < k; without[i] - withoutThreshold[i])
+      @   && lost == (\sum int i; 0 <= i && i < k; without[i])
+      @   && kept == (\sum int i; 0 <= i && i < k; withoutThreshold[i])
       @   && values == (\sum int i; 0 <= i && i < k; onChain[i])
-      @   && total == differences + values
-      @   && -k * 2199023255552L <= differences && differences <= k * 2199023255552L
-      @   && -k * 1099511627776L <= values && values <= k * 1099511627776L;
+      @   && -k * 1099511627776L <= lost && lost <= k * 1099511627776L
+      @   && -k * 1099511627776L <= kept && kept <= k * 1099511627776L
+      @   && -k * 1099511627776L <= values && values <= k * 1099511627776L
+      @   && total == lost - kept + values;
       @ assignable \strictly_nothing;
       @ decreases last - k;
       @*/
     for (int k = 0; k < last; k++) {
       total += payment(without[k], withoutThreshold[k], onChain[k]);
-      differences += without[k] - withoutThreshold[k];
+      lost += without[k];
+      kept += withoutThreshold[k];
       values += onChain[k];
     }
     return total + payment(without[last], withoutThreshold[last], onChain[last]);

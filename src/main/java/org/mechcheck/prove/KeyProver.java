@@ -41,8 +41,36 @@ import java.util.stream.Stream;
  * KeY: a contract is closed iff KeY's proof has no open goal.
  */
 public final class KeyProver implements AutoCloseable {
+  /**
+   * How KeY reads Java's integers. {@code CHECKED}: every arithmetic operation must provably stay
+   * in range (KeY's overflow-checking semantics). {@code BOUNDED}: mathematical integers, sound
+   * for Java because the contract's preconditions bound every input so that no partial result
+   * can leave the range (the argument is in spec/contracts.md) and the callers enforce them; used
+   * only where KeY's own arithmetic cannot discharge the range side conditions and Z3 cannot take
+   * the goals (they hold \sum terms).
+   */
+  public enum Semantics {
+    CHECKED("intRules:arithmeticSemanticsCheckingOF", "overflow checked"),
+    BOUNDED("intRules:arithmeticSemanticsIgnoringOF", "bounds as preconditions");
+
+    final String choice;
+    public final String label;
+
+    Semantics(String choice, String label) {
+      this.choice = choice;
+      this.label = label;
+    }
+  }
+
+  /** The contracts proven under {@link Semantics#BOUNDED}; every other one under {@link Semantics#CHECKED}. */
+  public static final java.util.Set<String> BOUNDED = java.util.Set.of("CustomerSharingPayment.revenue(long[],long[],long[])");
+
+  public static Semantics semanticsOf(String method) {
+    return BOUNDED.contains(method) ? Semantics.BOUNDED : Semantics.CHECKED;
+  }
+
   /** One proof obligation's outcome. */
-  public record Result(String contract, boolean closed, double seconds, int nodes, int openGoals, String strategy) {
+  public record Result(String contract, boolean closed, double seconds, int nodes, int openGoals, String strategy, Semantics semantics) {
     /** {@code Telescoping.revenue(long[],int)} for KeY's long contract name. */
     public String method() {
       return shortName(contract);
@@ -71,9 +99,11 @@ public final class KeyProver implements AutoCloseable {
   private final int maxSteps;
   private final long timeoutMs;
   private final boolean z3;
+  private final Semantics semantics;
 
-  private KeyProver(KeYEnvironment<?> env, int maxSteps, long timeoutMs, boolean z3) {
+  private KeyProver(KeYEnvironment<?> env, int maxSteps, long timeoutMs, boolean z3, Semantics semantics) {
     this.env = env;
+    this.semantics = semantics;
     this.maxSteps = maxSteps;
     this.timeoutMs = timeoutMs;
     this.z3 = z3;
@@ -83,7 +113,7 @@ public final class KeyProver implements AutoCloseable {
    * Loads every {@code .java} file of the {@code sources} folders (copied below {@code work}, so
    * nothing else of the project, which KeY could not parse, is in the way).
    */
-  public static KeyProver load(List<Path> sources, Path work, int maxSteps, long timeoutMs) throws Exception {
+  public static KeyProver load(List<Path> sources, Path work, int maxSteps, long timeoutMs, Semantics semantics) throws Exception {
     Path src = work.resolve("src");
     deleteTree(src);
     for (Path s : sources) copyTree(s, src);
@@ -99,10 +129,10 @@ public final class KeyProver implements AutoCloseable {
     ChoiceSettings cs = ProofSettings.DEFAULT_SETTINGS.getChoiceSettings();
     Map<String, String> choices = new HashMap<>(cs.getDefaultChoices());
     choices.putAll(MiscTools.getDefaultTacletOptions());
-    choices.put("intRules", "intRules:arithmeticSemanticsCheckingOF");
+    choices.put("intRules", semantics.choice);
     cs.setDefaultChoices(choices);
     KeYEnvironment<?> env = KeYEnvironment.load(dir, null, null, null);
-    return new KeyProver(env, maxSteps, timeoutMs, z3Installed());
+    return new KeyProver(env, maxSteps, timeoutMs, z3Installed(), semantics);
   }
 
   /** Whether an external {@code z3} is on the PATH (KeY runs it as {@code z3 -in -smt2}). */
@@ -133,17 +163,17 @@ public final class KeyProver implements AutoCloseable {
 
   /**
    * Tries one contract: KeY's automatic strategy with the default arithmetic, then, if goals
-   * are left, with model search on bounded integers; Z3 on whatever is still open. When
+   * are left, again with model search on bounded integers; each time Z3 gets what KeY leaves. When
    * {@code save} is given, the closed proof is written there.
    */
   public Result prove(Contract c, Path save) throws Exception {
     long start = System.nanoTime();
-    Result r = attempt(c, "NON_LIN_ARITH_DEF_OPS", start, save);
-    if (!r.closed()) r = attempt(c, "NON_LIN_ARITH_COMPLETION", start, save);
+    Result r = attempt(c, "NON_LIN_ARITH_DEF_OPS", z3, start, save);
+    if (!r.closed()) r = attempt(c, "NON_LIN_ARITH_COMPLETION", z3, start, save);
     return r;
   }
 
-  private Result attempt(Contract c, String arith, long start, Path save) throws Exception {
+  private Result attempt(Contract c, String arith, boolean withZ3, long start, Path save) throws Exception {
     Proof proof = env.createProof(c.createProofObl(env.getInitConfig(), c));
     try {
       StrategySettings ss = proof.getSettings().getStrategySettings();
@@ -161,7 +191,7 @@ public final class KeyProver implements AutoCloseable {
       proof.setActiveStrategy(proof.getServices().getProfile().getDefaultStrategyFactory().create(proof, p));
       env.getUi().getProofControl().startAndWaitForAutoMode(proof);
       String strategy = arith.equals("NON_LIN_ARITH_DEF_OPS") ? "auto" : "auto+model-search";
-      if (z3 && !proof.openGoals().isEmpty()) {
+      if (withZ3 && !proof.openGoals().isEmpty()) {
         z3(proof);
         strategy += "+z3";
       }
@@ -175,7 +205,7 @@ public final class KeyProver implements AutoCloseable {
         String error = new de.uka.ilkd.key.proof.io.GZipProofSaver(proof, save.toString(), "KeY 2.12.3").save();
         if (error != null) throw new IOException(save + ": cannot save the proof (" + error + ")");
       }
-      return new Result(c.getName(), closed, (System.nanoTime() - start) / 1e9, proof.getStatistics().nodes, proof.openGoals().size(), strategy);
+      return new Result(c.getName(), closed, (System.nanoTime() - start) / 1e9, proof.getStatistics().nodes, proof.openGoals().size(), strategy, semantics);
     } finally {
       proof.dispose();
     }
@@ -185,8 +215,10 @@ public final class KeyProver implements AutoCloseable {
     SolverType type = null;
     for (SolverType t : SolverTypes.getSolverTypes()) if (t.getName().equals("Z3")) type = t;
     if (type == null) return;
-    ProofIndependentSettings.DEFAULT_INSTANCE.getSMTSettings().setTimeout(Math.min(timeoutMs, 20_000));
+    ProofIndependentSettings.DEFAULT_INSTANCE.getSMTSettings().setTimeout(Math.min(timeoutMs, 10_000));
+    long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
     for (Goal goal : proof.openGoals()) {
+      if (System.nanoTime() > deadline) return; // Z3 gets the attempt's time limit in all, not per goal
       var settings = new de.uka.ilkd.key.settings.DefaultSMTSettings(proof.getSettings().getSMTSettings(),
           ProofIndependentSettings.DEFAULT_INSTANCE.getSMTSettings(), proof.getSettings().getNewSMTSettings(), proof);
       SMTProblem problem = new SMTProblem(goal);
@@ -201,15 +233,32 @@ public final class KeyProver implements AutoCloseable {
     }
   }
 
-  /** Every contract, one after another; {@code each} sees each result as it comes. */
-  public List<Result> proveAll(Path saveDir, String only, Consumer<Result> each) throws Exception {
-    List<Result> out = new ArrayList<>();
+  /** This prover's contracts that belong to its semantics (and contain {@code only}, when given). */
+  public List<Contract> ownContracts(String only) {
+    List<Contract> out = new ArrayList<>();
     for (Contract c : contracts()) {
-      if (only != null && !shortName(c.getName()).contains(only)) continue;
-      Path save = saveDir == null ? null : saveDir.resolve(fileName(c.getName()));
-      Result r = prove(c, save);
-      each.accept(r);
-      out.add(r);
+      String m = shortName(c.getName());
+      if (semanticsOf(m) == semantics && (only == null || m.contains(only))) out.add(c);
+    }
+    return out;
+  }
+
+  /**
+   * Every contract of the sources, each under its {@link Semantics} (one KeY environment per
+   * semantics), one after another; {@code each} sees each result as it comes. Closed proofs are
+   * saved in {@code saveDir} when it is given.
+   */
+  public static List<Result> proveAll(List<Path> sources, Path work, int maxSteps, long timeoutMs, String only, Path saveDir,
+      Consumer<Result> each) throws Exception {
+    List<Result> out = new ArrayList<>();
+    for (Semantics sem : Semantics.values()) {
+      try (KeyProver prover = load(sources, work, maxSteps, timeoutMs, sem)) {
+        for (Contract c : prover.ownContracts(only)) {
+          Result r = prover.prove(c, saveDir == null ? null : saveDir.resolve(fileName(c.getName())));
+          each.accept(r);
+          out.add(r);
+        }
+      }
     }
     return out;
   }

@@ -40,13 +40,14 @@ public final class KeyRecord {
   /** Written whole, through a temporary file, only after every contract was tried. */
   public static void write(Path home, List<KeyProver.Result> results, String z3, double seconds) throws IOException {
     ObjectNode root = NetworkJson.MAPPER.createObjectNode();
-    root.put("format", FORMAT).put("key", "2.12.3").put("z3", z3).put("intRules", "arithmeticSemanticsCheckingOF")
+    root.put("format", FORMAT).put("key", "2.12.3").put("z3", z3)
         .put("command", COMMAND).put("date", Instant.now().toString()).put("seconds", Math.round(seconds * 10) / 10.0);
     ArrayNode list = root.putArray("contracts");
     for (KeyProver.Result r : results) {
       ObjectNode o = list.addObject();
       o.put("method", r.method()).put("contract", r.contract()).put("closed", r.closed())
-          .put("seconds", Math.round(r.seconds() * 10) / 10.0).put("nodes", r.nodes()).put("strategy", r.strategy());
+          .put("seconds", Math.round(r.seconds() * 10) / 10.0).put("nodes", r.nodes()).put("strategy", r.strategy())
+          .put("integers", r.semantics().label);
       if (r.closed()) o.put("proof", "proofs/key/" + KeyProver.fileName(r.contract()));
       else o.put("openGoals", r.openGoals());
     }
