@@ -167,13 +167,18 @@ public final class KeyProver implements AutoCloseable {
    * {@code save} is given, the closed proof is written there.
    */
   public Result prove(Contract c, Path save) throws Exception {
+    return prove(c, save, maxSteps, timeoutMs);
+  }
+
+  /** {@link #prove(Contract, Path)} with other limits than this prover's. */
+  public Result prove(Contract c, Path save, int maxSteps, long timeoutMs) throws Exception {
     long start = System.nanoTime();
-    Result r = attempt(c, "NON_LIN_ARITH_DEF_OPS", z3, start, save);
-    if (!r.closed()) r = attempt(c, "NON_LIN_ARITH_COMPLETION", z3, start, save);
+    Result r = attempt(c, "NON_LIN_ARITH_DEF_OPS", z3, start, save, maxSteps, timeoutMs);
+    if (!r.closed()) r = attempt(c, "NON_LIN_ARITH_COMPLETION", z3, start, save, maxSteps, timeoutMs);
     return r;
   }
 
-  private Result attempt(Contract c, String arith, boolean withZ3, long start, Path save) throws Exception {
+  private Result attempt(Contract c, String arith, boolean withZ3, long start, Path save, int maxSteps, long timeoutMs) throws Exception {
     Proof proof = env.createProof(c.createProofObl(env.getInitConfig(), c));
     try {
       StrategySettings ss = proof.getSettings().getStrategySettings();
@@ -192,7 +197,7 @@ public final class KeyProver implements AutoCloseable {
       env.getUi().getProofControl().startAndWaitForAutoMode(proof);
       String strategy = arith.equals("NON_LIN_ARITH_DEF_OPS") ? "auto" : "auto+model-search";
       if (withZ3 && !proof.openGoals().isEmpty()) {
-        z3(proof);
+        z3(proof, timeoutMs);
         strategy += "+z3";
       }
       boolean closed = proof.openGoals().isEmpty();
@@ -211,7 +216,7 @@ public final class KeyProver implements AutoCloseable {
     }
   }
 
-  private void z3(Proof proof) {
+  private void z3(Proof proof, long timeoutMs) {
     SolverType type = null;
     for (SolverType t : SolverTypes.getSolverTypes()) if (t.getName().equals("Z3")) type = t;
     if (type == null) return;
