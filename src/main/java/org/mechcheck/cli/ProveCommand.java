@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 final class ProveCommand implements Callable<Integer> {
   static final String KERNELS = "src/main/java/org/mechcheck/kernel";
 
-  @Option(names = "--openjml", description = "run OpenJML's static checker on the same sources, when an openjml executable is on the PATH")
+  @Option(names = "--openjml", description = "run OpenJML's static checker on the same sources instead, when an openjml executable is on the PATH")
   boolean openjml;
 
   @Option(names = "--timeout", defaultValue = "60", description = "seconds per proof attempt (default 60)")
@@ -44,10 +44,10 @@ final class ProveCommand implements Callable<Integer> {
       String exe = onPath("openjml");
       if (exe == null) {
         System.out.println("OpenJML is not installed (no openjml on the PATH; it is not on Maven Central, Debian or npm): "
-            + "KeY proves the same contracts of " + KERNELS + " below.");
-      } else {
-        return runOpenJml(exe, kernels);
+            + "'mechcheck prove' proves the same JML contracts of " + KERNELS + " with KeY (spec/contracts.md).");
+        return 0;
       }
+      return runOpenJml(exe, kernels);
     }
     if (!KeyProver.z3Installed()) System.err.println("mechcheck: no z3 on the PATH: goals KeY's own strategy leaves open stay open (apt-get install z3)");
     Path work = home.resolve("target").resolve("key");

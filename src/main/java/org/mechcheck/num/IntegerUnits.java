@@ -15,7 +15,7 @@ public record IntegerUnits(long[] values, BigInteger denominator) {
 
   public static IntegerUnits of(List<BigFraction> xs) {
     BigInteger d = BigInteger.ONE;
-    for (BigFraction x : xs) d = lcm(d, x.getDenominator());
+    for (BigFraction x : xs) d = lcm(d, x.getDenominator().abs()); // 1.3 may keep a sign in the denominator
     long[] v = new long[xs.size()];
     for (int i = 0; i < v.length; i++) {
       BigFraction x = xs.get(i);

@@ -76,7 +76,8 @@ class KernelBridgeProperties {
   @Property
   void exactArgmaxIsTheComparisonLoop(@ForAll @Size(min = 1, max = 8) List<@IntRange(min = -3, max = 3) Integer> nums,
       @ForAll @IntRange(min = 1, max = 4) int den) {
-    List<BigFraction> xs = nums.stream().map(n -> BigFraction.of(n, den + Math.abs(n) % 2)).toList();
+    // denominators of either sign: commons-numbers 1.3 may keep the sign there
+    List<BigFraction> xs = nums.stream().map(n -> BigFraction.of(n, (n % 2 == 0 ? 1 : -1) * (den + Math.abs(n) % 2))).toList();
     assertEquals(PLAIN.argmax(xs), Exact.INSTANCE.argmax(xs), () -> "argmax of " + xs);
     assertEquals(PLAIN.argmin(xs), Exact.INSTANCE.argmin(xs), () -> "argmin of " + xs);
   }
