@@ -49,6 +49,34 @@ public final class ClaimEvaluator {
   }
 
   public Verdict evaluate(Claim claim) {
+    return citeContracts(claim, judge(claim));
+  }
+
+  /**
+   * Adds the KeY proofs a claim rests on (its {@code contracts}) to its evidence, from the last
+   * recorded {@code mechcheck prove} run; a contract without a closed proof is named in the note.
+   */
+  private Verdict citeContracts(Claim claim, Verdict v) {
+    if (claim.contracts().isEmpty()) return v;
+    var record = org.mechcheck.prove.KeyRecord.read(home);
+    List<String> evidence = new ArrayList<>(v.evidence());
+    List<String> proven = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (String m : claim.contracts()) {
+      var e = record.get(m);
+      if (e != null && e.closed() && e.proof() != null && Files.exists(home.resolve(e.proof()))) {
+        evidence.add(e.proof());
+        proven.add(m);
+      } else {
+        missing.add(m);
+      }
+    }
+    String note = v.note() + (proven.isEmpty() ? "" : "; KeY proves " + String.join(", ", proven))
+        + (missing.isEmpty() ? "" : "; no closed KeY proof of " + String.join(", ", missing) + " (run 'mechcheck prove')");
+    return new Verdict(claim, v.verdict(), v.bound(), evidence, note, v.seconds());
+  }
+
+  private Verdict judge(Claim claim) {
     if (claim.modelClaim()) return ClaimChecks.byName(claim.checkedBy()).orElseThrow().evaluate(claim, home, budgetSeconds);
     if (claim.protocolDeviations()) return org.mechcheck.sra.DeviationEvidence.evaluate(claim, home, budgetAgents, budgetSeconds);
     long start = System.nanoTime();

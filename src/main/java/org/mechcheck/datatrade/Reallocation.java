@@ -107,34 +107,31 @@ public final class Reallocation {
     if (den.compareTo(bound) > 0) {
       throw new InputException("t: the entries' common denominator " + den + " exceeds 2^40; give shares with smaller denominators");
     }
-    long[] flat = new long[n * (n + 1)];
+    long d = den.longValueExact();
     for (int i = 1; i <= n; i++) {
+      long[] row = new long[n + 1];
       for (int j = 0; j <= n; j++) {
         BigFraction times = t[i][j].multiply(BigFraction.of(den));
         BigInteger scaled = times.getNumerator().divide(times.getDenominator());
         if (scaled.abs().compareTo(bound) > 0) {
           throw new InputException("t[" + i + "][" + j + "]: " + Rationals.format(t[i][j]) + " is too large to validate (|share| up to 2^40 / denominator)");
         }
-        flat[(i - 1) * (n + 1) + j] = scaled.longValueExact();
+        row[j] = scaled.longValueExact();
       }
-    }
-    int neg = ReallocationKernel.firstNegative(flat, n);
-    if (neg >= 0) {
-      int i = neg / (n + 1) + 1, j = neg % (n + 1);
-      throw new InputException("t[" + i + "][" + j + "]: negative share " + Rationals.format(t[i][j]) + "; reallocation shares are nonnegative (004 §2.2)");
-    }
-    int row = ReallocationKernel.firstOverBudgetRow(flat, n, den.longValueExact());
-    if (row >= 0) {
-      int i = row + 1;
-      BigFraction s = BigFraction.ZERO;
-      for (BigFraction x : t[i]) s = s.add(x);
-      throw new InputException("t[" + i + "]: trade " + i + "'s shares sum to " + Rationals.format(s) + " > 1; not budget feasible (Definition 2.5)");
-    }
-    int fut = ReallocationKernel.firstFutureEntry(flat, n);
-    if (fut >= 0) {
-      int i = fut / (n + 1) + 1, j = fut % (n + 1);
-      throw new InputException("t[" + i + "][" + j + "]: share " + Rationals.format(t[i][j]) + " of trade " + i + " goes to player " + j
-          + "; not past only (Definition 2.6: t_ij = 0 for j >= i)");
+      int j = ReallocationKernel.firstNegative(row);
+      if (j >= 0) {
+        throw new InputException("t[" + i + "][" + j + "]: negative share " + Rationals.format(t[i][j]) + "; reallocation shares are nonnegative (004 §2.2)");
+      }
+      if (ReallocationKernel.overBudget(row, d)) {
+        BigFraction s = BigFraction.ZERO;
+        for (BigFraction x : t[i]) s = s.add(x);
+        throw new InputException("t[" + i + "]: trade " + i + "'s shares sum to " + Rationals.format(s) + " > 1; not budget feasible (Definition 2.5)");
+      }
+      j = ReallocationKernel.firstFutureShare(row, i);
+      if (j >= 0) {
+        throw new InputException("t[" + i + "][" + j + "]: share " + Rationals.format(t[i][j]) + " of trade " + i + " goes to player " + j
+            + "; not past only (Definition 2.6: t_ij = 0 for j >= i)");
+      }
     }
   }
 

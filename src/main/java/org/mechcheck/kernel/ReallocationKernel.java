@@ -1,107 +1,72 @@
 package org.mechcheck.kernel;
 
 /**
- * Definitions 2.5 (budget feasible) and 2.6 (past only) of 004, and the nonnegativity of 004 §2.2,
- * over a reallocation matrix scaled to integers: {@code t} holds the n rows of trades 1..n, each
- * with the n+1 columns of players 0..n, row-major, so that {@code t[r*(n+1)+c] = den * t_{r+1,c}}.
- * Written in KeY's Java subset (primitive arrays, while loops, no library calls); the caller
- * enforces the preconditions and refuses matrices that do not fit them.
+ * The validity of one row of a reallocation matrix of 004: the shares of trade i's price, one
+ * per player 0..n, scaled to integers over a common denominator {@code den}. Nonnegative (§2.2),
+ * budget feasible (Definition 2.5: the shares sum to at most 1, i.e. to at most {@code den}) and
+ * past only (Definition 2.6: t_ij = 0 for j >= i). Each check returns the offending player, so the
+ * caller can name the entry, or -1. The caller (datatrade.Reallocation) enforces the bounds.
  */
 public final class ReallocationKernel {
-
   private ReallocationKernel() {}
 
+  /** The first player with a negative share, or -1. */
   /*@ public normal_behavior
-    @ requires 1 <= n && n <= 4096;
-    @ requires t != null && t.length == n * (n + 1);
-    @ ensures (\result == -1) <==> (\forall int x; 0 <= x && x < t.length; t[x] >= 0);
-    @ ensures \result != -1 ==> (0 <= \result && \result < t.length && t[\result] < 0
-    @     && (\forall int y; 0 <= y && y < \result; t[y] >= 0));
-    @ assignable \nothing;
+    @ requires row != null;
+    @ ensures (\result == -1) <==> (\forall int j; 0 <= j && j < row.length; row[j] >= 0);
+    @ ensures \result != -1 ==> 0 <= \result && \result < row.length && row[\result] < 0
+    @           && (\forall int j; 0 <= j && j < \result; row[j] >= 0);
+    @ assignable \strictly_nothing;
     @*/
-  public static int firstNegative(long[] t, int n) {
-    int x = 0;
-    /*@ loop_invariant 0 <= x && x <= t.length && (\forall int y; 0 <= y && y < x; t[y] >= 0);
-      @ decreases t.length - x;
-      @ assignable \nothing;
+  public static int firstNegative(long[] row) {
+    /*@ loop_invariant 0 <= j && j <= row.length && (\forall int k; 0 <= k && k < j; row[k] >= 0);
+      @ assignable \strictly_nothing;
+      @ decreases row.length - j;
       @*/
-    while (x < t.length) {
-      if (t[x] < 0) {
-        return x;
-      }
-      x = x + 1;
+    for (int j = 0; j < row.length; j++) {
+      if (row[j] < 0) return j;
     }
     return -1;
   }
 
+  /** The first player j >= trade whose share of that trade is not zero (a share of a future sale), or -1. */
   /*@ public normal_behavior
-    @ requires 1 <= n && n <= 4096;
-    @ requires t != null && t.length == n * (n + 1);
-    @ ensures (\result == -1) <==> (\forall int r; 0 <= r && r < n;
-    @     (\forall int c; r + 1 <= c && c <= n; t[r * (n + 1) + c] == 0));
-    @ ensures \result != -1 ==> (0 <= \result && \result < t.length && t[\result] != 0
-    @     && \result % (n + 1) >= \result / (n + 1) + 1);
-    @ assignable \nothing;
+    @ requires row != null && 0 <= trade;
+    @ ensures (\result == -1) <==> (\forall int j; trade <= j && j < row.length; row[j] == 0);
+    @ ensures \result != -1 ==> trade <= \result && \result < row.length && row[\result] != 0
+    @           && (\forall int j; trade <= j && j < \result; row[j] == 0);
+    @ assignable \strictly_nothing;
     @*/
-  public static int firstFutureEntry(long[] t, int n) {
-    int r = 0;
-    /*@ loop_invariant 0 <= r && r <= n && (\forall int a; 0 <= a && a < r;
-      @     (\forall int c; a + 1 <= c && c <= n; t[a * (n + 1) + c] == 0));
-      @ decreases n - r;
-      @ assignable \nothing;
+  public static int firstFutureShare(long[] row, int trade) {
+    if (trade >= row.length) return -1;
+    /*@ loop_invariant trade <= j && j <= row.length && (\forall int k; trade <= k && k < j; row[k] == 0);
+      @ assignable \strictly_nothing;
+      @ decreases row.length - j;
       @*/
-    while (r < n) {
-      int c = r + 1;
-      /*@ loop_invariant r + 1 <= c && c <= n + 1 && (\forall int b; r + 1 <= b && b < c; t[r * (n + 1) + b] == 0);
-        @ decreases n + 1 - c;
-        @ assignable \nothing;
-        @*/
-      while (c <= n) {
-        if (t[r * (n + 1) + c] != 0) {
-          return r * (n + 1) + c;
-        }
-        c = c + 1;
-      }
-      r = r + 1;
+    for (int j = trade; j < row.length; j++) {
+      if (row[j] != 0) return j;
     }
     return -1;
   }
 
+  /** Whether the shares add up to more than the whole price ({@code den}). */
   /*@ public normal_behavior
-    @ requires 1 <= n && n <= 4096;
-    @ requires t != null && t.length == n * (n + 1);
-    @ requires 1 <= den && den <= 1099511627776L;
-    @ requires (\forall int x; 0 <= x && x < t.length; -1099511627776L <= t[x] && t[x] <= 1099511627776L);
-    @ ensures (\result == -1) <==> (\forall int r; 0 <= r && r < n;
-    @     (\sum int c; 0 <= c && c < n + 1; t[r * (n + 1) + c]) <= den);
-    @ ensures \result != -1 ==> (0 <= \result && \result < n
-    @     && (\sum int c; 0 <= c && c < n + 1; t[\result * (n + 1) + c]) > den);
-    @ assignable \nothing;
+    @ requires row != null && row.length <= 1048576 && 1 <= den && den <= 1099511627776L;
+    @ requires (\forall int j; 0 <= j && j < row.length; -1099511627776L <= row[j] && row[j] <= 1099511627776L);
+    @ ensures \result <==> (\sum int j; 0 <= j && j < row.length; row[j]) > den;
+    @ assignable \strictly_nothing;
     @*/
-  public static int firstOverBudgetRow(long[] t, int n, long den) {
-    int r = 0;
-    /*@ loop_invariant 0 <= r && r <= n && (\forall int a; 0 <= a && a < r;
-      @     (\sum int c; 0 <= c && c < n + 1; t[a * (n + 1) + c]) <= den);
-      @ decreases n - r;
-      @ assignable \nothing;
+  public static boolean overBudget(long[] row, long den) {
+    long shares = 0;
+    /*@ loop_invariant 0 <= j && j <= row.length
+      @   && shares == (\sum int k; 0 <= k && k < j; row[k])
+      @   && -j * 1099511627776L <= shares && shares <= j * 1099511627776L;
+      @ assignable \strictly_nothing;
+      @ decreases row.length - j;
       @*/
-    while (r < n) {
-      long s = 0;
-      int c = 0;
-      /*@ loop_invariant 0 <= c && c <= n + 1 && s == (\sum int b; 0 <= b && b < c; t[r * (n + 1) + b])
-        @     && -1099511627776L * c <= s && s <= 1099511627776L * c;
-        @ decreases n + 1 - c;
-        @ assignable \nothing;
-        @*/
-      while (c <= n) {
-        s = s + t[r * (n + 1) + c];
-        c = c + 1;
-      }
-      if (s > den) {
-        return r;
-      }
-      r = r + 1;
+    for (int j = 0; j < row.length; j++) {
+      shares += row[j];
     }
-    return -1;
+    return shares > den;
   }
 }

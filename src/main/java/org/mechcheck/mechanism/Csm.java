@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.mechcheck.network.Market;
 import org.mechcheck.network.Profile;
+import org.mechcheck.kernel.CustomerSharingPayment;
 import org.mechcheck.num.Arith;
+import org.mechcheck.num.Linear;
 
 /**
  * The customer sharing mechanism (000 §4). The efficient winner m gets the item along LCC_m.
@@ -92,7 +94,7 @@ public final class Csm implements Mechanism {
       if (!profile.graph().informed(i)) {
         pay[i] = arith.zero();
       } else if (market.isBidder(i)) {
-        pay[i] = arith.add(arith.sub(w.bestWithout(i), best), w.valueOnChain(i, chain));
+        pay[i] = payment(arith, w.bestWithout(i), best, w.valueOnChain(i, chain));
       } else {
         BitSet threshold = threshold(profile, arith, i, m, chain);
         thresholds.put(i, threshold);
@@ -100,10 +102,15 @@ public final class Csm implements Mechanism {
         kept.andNot(threshold);
         N withoutThreshold = new Welfare<>(profile.withInforms(i, kept), arith).best();
         N withoutSubtree = w.best(profile.graph().dominated(i));
-        pay[i] = arith.add(arith.sub(withoutSubtree, withoutThreshold), w.valueOnChain(i, chain));
+        pay[i] = payment(arith, withoutSubtree, withoutThreshold, w.valueOnChain(i, chain));
       }
     }
     return Outcome.sale(market, chain, pay, Map.of("threshold", thresholds));
+  }
+
+  /** {@link CustomerSharingPayment#payment}, whose contract KeY proves, in the caller's arithmetic. */
+  private static <N> N payment(Arith<N> arith, N without, N withoutThreshold, N onChain) {
+    return Linear.apply(arith, x -> CustomerSharingPayment.payment(x[0][0], x[0][1], x[0][2]), List.of(without, withoutThreshold, onChain));
   }
 
   /** r*_i under this reading, for the profile whose efficient winner is m along {@code chain}. */

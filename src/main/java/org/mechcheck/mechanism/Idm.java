@@ -9,7 +9,9 @@ import java.util.Optional;
 import org.mechcheck.network.Market;
 import org.mechcheck.network.Profile;
 import org.mechcheck.network.ReportGraph;
+import org.mechcheck.kernel.Telescoping;
 import org.mechcheck.num.Arith;
+import org.mechcheck.num.Linear;
 
 /**
  * The information diffusion mechanism (Li et al. 2017), as restated in 002:
@@ -22,6 +24,8 @@ import org.mechcheck.num.Arith;
  *       is i*), otherwise she passes it on to d_{t+1} and pays p_t - p_{t+1};
  *   <li>everyone else pays 0.
  * </ol>
+ * The payments along the sequence are {@link Telescoping}'s, whose contracts KeY proves: the
+ * seller's revenue telescopes to p_1.
  */
 public final class Idm implements Mechanism {
 
@@ -73,15 +77,15 @@ public final class Idm implements Mechanism {
     List<N> price = new ArrayList<>();
     for (int d : critical) price.add(price(profile, arith, d));
 
+    int stop = 0;
+    while (stop < k - 1 && arith.lt(profile.bid(critical.get(stop)), price.get(stop + 1))) stop++;
     N[] pay = (N[]) new Object[market.size()];
     Arrays.fill(pay, arith.zero());
-    int t = 0;
-    while (t < k - 1 && arith.lt(profile.bid(critical.get(t)), price.get(t + 1))) {
-      pay[critical.get(t)] = arith.sub(price.get(t), price.get(t + 1));
-      t++;
+    for (int t = 0; t < k; t++) {
+      int at = t, keeps = stop;
+      pay[critical.get(t)] = Linear.apply(arith, x -> Telescoping.payment(x[0], keeps, at), price);
     }
-    int winner = critical.get(t);
-    pay[winner] = price.get(t);
+    int winner = critical.get(stop);
     // the item moves along critical agents, who need not be neighbours: IDM has no trading chain
     return Outcome.award(market, winner, pay, Map.of());
   }

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.mechcheck.network.Market;
 import org.mechcheck.network.Profile;
+import org.mechcheck.kernel.Reimbursement;
+import org.mechcheck.kernel.Telescoping;
 import org.mechcheck.num.Arith;
+import org.mechcheck.num.Linear;
 
 /**
  * IDM with transaction costs (000 §3). The efficient winner m gets the item along LCC_m. With
@@ -18,7 +21,9 @@ import org.mechcheck.num.Arith;
  *   x_i = 0                                 otherwise
  * </pre>
  * so only the winner's critical agents can gain, the others on the chain are repaid their
- * cost, and the winner covers the chain's costs.
+ * cost, and the winner covers the chain's costs. (W*_{-d_m} = W*_{-m}: a buyer informs nobody.)
+ * That is {@link Telescoping} along C_m plus {@link Reimbursement} along LCC_m, whose contracts
+ * KeY proves: the reimbursements cancel and the rest telescopes to W*_{-d_1}.
  */
 public final class IdmTc implements Mechanism {
 
@@ -65,16 +70,19 @@ public final class IdmTc implements Mechanism {
     int[] chain = w.lowestCostChain(m);
     List<Integer> critical = profile.graph().criticalSequence(m);
 
+    int last = chain.length - 1;
+    List<N> cost = Arrays.stream(chain).mapToObj(profile::cost).toList();
+    List<N> rest = critical.stream().map(d -> w.best(profile.graph().dominated(d))).toList();
     N[] pay = (N[]) new Object[market.size()];
     Arrays.fill(pay, arith.zero());
-    for (int k = 1; k < chain.length - 1; k++) pay[chain[k]] = arith.neg(profile.cost(chain[k]));
-    for (int t = 0; t + 1 < critical.size(); t++) {
-      int i = critical.get(t);
-      N rest = w.best(profile.graph().dominated(i));
-      N restAfter = w.best(profile.graph().dominated(critical.get(t + 1)));
-      pay[i] = arith.sub(arith.sub(rest, restAfter), profile.cost(i));
+    for (int p = 1; p <= last; p++) {
+      int at = p;
+      pay[chain[p]] = Linear.apply(arith, x -> Reimbursement.payment(x[0], last, at), cost);
     }
-    pay[m] = arith.add(w.bestWithout(m), w.chainCost(chain));
+    for (int t = 0; t < critical.size(); t++) {
+      int at = t, keeps = critical.size() - 1;
+      pay[critical.get(t)] = arith.add(pay[critical.get(t)], Linear.apply(arith, x -> Telescoping.payment(x[0], keeps, at), rest));
+    }
     return Outcome.sale(market, chain, pay, Map.of());
   }
 }

@@ -56,11 +56,9 @@ public final class Vickrey implements Mechanism {
     List<N> bids = new ArrayList<>();
     for (int v : bidders) bids.add(profile.bid(v));
     int w = arith.argmax(bids);
-    List<N> others = new ArrayList<>(bids);
-    others.remove(w);
     N[] pay = (N[]) new Object[market.size()];
     Arrays.fill(pay, arith.zero());
-    pay[bidders.get(w)] = arith.maxOr(arith.zero(), others);
+    pay[bidders.get(w)] = Prices.vickrey(arith, bids);
     return Outcome.sale(market, new int[] {0, bidders.get(w)}, pay, Map.of());
   }
 

@@ -14,6 +14,7 @@ import org.mechcheck.mechanism.Outcome;
 import org.mechcheck.network.Market;
 import org.mechcheck.network.Profile;
 import org.mechcheck.network.ReportGraph;
+import org.mechcheck.kernel.SupplyLedger;
 import org.mechcheck.num.Arith;
 
 /**
@@ -130,6 +131,9 @@ public final class Gidm implements Mechanism {
 
     Outcome<N> outcome() {
       allocate();
+      boolean[] won = new boolean[market.size()];
+      for (int i : winners) won[i] = true;
+      if (SupplyLedger.allocated(won, k) < 0) throw new IllegalStateException("gidm: " + winners.size() + " winners for " + k + " units");
       return Outcome.awardAll(market, winners, payments(), details());
     }
 
@@ -165,7 +169,7 @@ public final class Gidm implements Mechanism {
       forced.or(others);
       N best = sw(ck, forced);
       swC.set(i, best);
-      if (forced.cardinality() >= k) return false; // no unit left for i
+      if (!SupplyLedger.mayTake(forced.cardinality(), k)) return false; // no unit left for i
       BitSet withI = (BitSet) forced.clone();
       withI.set(i);
       return a.ge(sw(ck, withI), best);

@@ -1,6 +1,8 @@
 package org.mechcheck.num;
 
+import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
+import org.mechcheck.kernel.Selection;
 
 /** Exact rational arithmetic: the reference. Every reported number and every replay uses it. */
 public final class Exact implements Arith<BigFraction> {
@@ -31,5 +33,19 @@ public final class Exact implements Arith<BigFraction> {
   @Override
   public boolean ge(BigFraction a, BigFraction b) {
     return a.compareTo(b) >= 0;
+  }
+
+  /** {@link Selection#argmax}, whose tie-break KeY proves, when the values fit its bound. */
+  @Override
+  public int argmax(List<BigFraction> xs) {
+    IntegerUnits u = xs.isEmpty() ? null : IntegerUnits.of(xs);
+    return u == null ? Arith.super.argmax(xs) : Selection.argmax(u.values());
+  }
+
+  /** {@link Selection#argmin}, likewise. */
+  @Override
+  public int argmin(List<BigFraction> xs) {
+    IntegerUnits u = xs.isEmpty() ? null : IntegerUnits.of(xs);
+    return u == null ? Arith.super.argmin(xs) : Selection.argmin(u.values());
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.mechcheck.mechanism.Prices;
 import org.mechcheck.num.Arith;
 
 /**
@@ -171,7 +172,7 @@ public final class SraAgent<N> implements Actor<N> {
     List<N> others = new ArrayList<>(vals);
     others.remove(top);
     N paid = seller ? a.zero() : purchasePrice(env);
-    N price = a.max(paid, a.maxOr(a.zero(), others));
+    N price = Prices.resale(a, paid, others);
     boolean sells = a.ge(vals.get(top), paid) && (seller || a.lt(t.bid(), price));
     if (sells) {
       int entry = env.record(env.ledger().size(), who.get(top), price);

@@ -63,20 +63,19 @@ class ReallocationTest {
   @Property(tries = 300)
   void kernelMatchesDefinitions(@ForAll long seed) {
     Random rng = new Random(seed);
-    int n = 1 + rng.nextInt(5);
+    int n = 1 + rng.nextInt(5), trade = 1 + rng.nextInt(n);
     long den = 1 + rng.nextInt(6);
-    long[] t = new long[n * (n + 1)];
-    for (int x = 0; x < t.length; x++) t[x] = rng.nextInt(4) == 0 ? rng.nextInt(5) - 1 : 0;
-    int firstNeg = -1, firstFuture = -1, firstOver = -1;
-    for (int x = 0; x < t.length && firstNeg < 0; x++) if (t[x] < 0) firstNeg = x;
-    for (int r = 0; r < n && firstFuture < 0; r++) for (int c = r + 1; c <= n && firstFuture < 0; c++) if (t[r * (n + 1) + c] != 0) firstFuture = r * (n + 1) + c;
-    for (int r = 0; r < n && firstOver < 0; r++) {
-      long s = 0;
-      for (int c = 0; c <= n; c++) s += t[r * (n + 1) + c];
-      if (s > den) firstOver = r;
+    long[] row = new long[n + 1];
+    for (int x = 0; x < row.length; x++) row[x] = rng.nextInt(4) == 0 ? rng.nextInt(5) - 1 : 0;
+    int firstNeg = -1, firstFuture = -1;
+    long sum = 0;
+    for (int x = 0; x < row.length; x++) {
+      if (row[x] < 0 && firstNeg < 0) firstNeg = x;
+      if (x >= trade && row[x] != 0 && firstFuture < 0) firstFuture = x;
+      sum += row[x];
     }
-    assertEquals(firstNeg, ReallocationKernel.firstNegative(t, n));
-    assertEquals(firstFuture, ReallocationKernel.firstFutureEntry(t, n));
-    assertEquals(firstOver, ReallocationKernel.firstOverBudgetRow(t, n, den));
+    assertEquals(firstNeg, ReallocationKernel.firstNegative(row));
+    assertEquals(firstFuture, ReallocationKernel.firstFutureShare(row, trade));
+    assertEquals(sum > den, ReallocationKernel.overBudget(row, den));
   }
 }

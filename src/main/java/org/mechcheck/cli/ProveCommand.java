@@ -1,0 +1,108 @@
+package org.mechcheck.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.mechcheck.prove.KeyProver;
+import org.mechcheck.prove.KeyRecord;
+import org.mechcheck.store.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "prove", description = "Proves the JML contracts of the kernels (src/main/java/org/mechcheck/kernel) with KeY; one line per contract.")
+final class ProveCommand implements Callable<Integer> {
+  static final String KERNELS = "src/main/java/org/mechcheck/kernel";
+
+  @Option(names = "--openjml", description = "run OpenJML's static checker on the same sources instead, when an openjml executable is on the PATH")
+  boolean openjml;
+
+  @Option(names = "--timeout", defaultValue = "60", description = "seconds per proof attempt (default 60)")
+  int timeout;
+
+  @Option(names = "--max-steps", defaultValue = "20000", description = "rule applications per proof attempt (default 20000)")
+  int maxSteps;
+
+  @Option(names = "--no-save", description = "do not write proofs/key/")
+  boolean noSave;
+
+  @Option(names = "--only", description = "only the contracts whose method name contains this (implies --no-save)")
+  String only;
+
+  @Override
+  public Integer call() throws Exception {
+    Path home = Home.get();
+    if (only != null) noSave = true;
+    Path kernels = home.resolve(KERNELS);
+    if (!Files.isDirectory(kernels)) throw new InputException(kernels + ": no kernel sources here");
+    if (timeout < 1 || maxSteps < 1) throw new InputException("--timeout and --max-steps must be at least 1");
+    if (openjml) {
+      String exe = onPath("openjml");
+      if (exe == null) {
+        System.out.println("OpenJML is not installed (no openjml on the PATH; it is not on Maven Central, Debian or npm): "
+            + "'mechcheck prove' proves the same JML contracts of " + KERNELS + " with KeY (spec/contracts.md).");
+        return 0;
+      }
+      return runOpenJml(exe, kernels);
+    }
+    if (!KeyProver.z3Installed()) System.err.println("mechcheck: no z3 on the PATH: goals KeY's own strategy leaves open stay open (apt-get install z3)");
+    Path work = home.resolve("target").resolve("key");
+    Path staging = noSave ? null : Files.createDirectories(work.resolve("proofs"));
+    long start = System.nanoTime();
+    List<KeyProver.Result> results = new ArrayList<>();
+    System.err.println("loading the kernels into KeY (once per integer semantics)...");
+    results.addAll(KeyProver.proveAll(List.of(kernels), work, maxSteps, timeout * 1000L, only, staging, r -> System.out.printf("%-6s %6.1f s  %-54s %-18s %s%n",
+        r.closed() ? "closed" : "OPEN", r.seconds(), r.method(), r.strategy(), r.semantics().label)));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long closed = results.stream().filter(KeyProver.Result::closed).count();
+    System.out.printf("%d of %d contracts closed by KeY in %.1f s (integers: %s%s)%n", closed, results.size(), seconds,
+        results.stream().map(r -> r.semantics().label).distinct().sorted().collect(java.util.stream.Collectors.joining(" or ")),
+        KeyProver.z3Installed() ? ", Z3 " + z3Version() + " on leftover goals" : "");
+    if (!noSave) {
+      // a closed proof replaces its old file; an open one leaves the old file alone
+      Path target = KeyRecord.folder(home);
+      Files.createDirectories(target);
+      for (KeyProver.Result r : results) {
+        if (!r.closed()) continue;
+        String name = KeyProver.fileName(r.contract());
+        Files.move(staging.resolve(name), target.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      KeyRecord.write(home, results, z3Version(), seconds);
+      System.out.println("proofs: " + home.relativize(target) + "/");
+    }
+    return closed == results.size() ? 0 : Errors.VIOLATION;
+  }
+
+  private static int runOpenJml(String exe, Path kernels) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(exe, "-esc"));
+    try (Stream<Path> s = Files.walk(kernels)) {
+      s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> cmd.add(p.toString()));
+    }
+    Process p = new ProcessBuilder(cmd).inheritIO().start();
+    return p.waitFor() == 0 ? 0 : Errors.VIOLATION;
+  }
+
+  static String onPath(String name) {
+    for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      File f = new File(d, name);
+      if (!d.isEmpty() && f.canExecute()) return f.getPath();
+    }
+    return null;
+  }
+
+  static String z3Version() {
+    if (onPath("z3") == null) return "none";
+    try {
+      Process p = new ProcessBuilder("z3", "--version").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes()).trim();
+      p.waitFor();
+      return out.replaceAll("^Z3 version ", "").replaceAll(" - .*", "");
+    } catch (IOException | InterruptedException e) {
+      return "unknown";
+    }
+  }
+}
