@@ -35,6 +35,8 @@ public final class ClaimEvaluator {
   private final List<Path> counterexamples;
   private final int budgetAgents;
   private final double budgetSeconds;
+  /** proofs/key/summary.json, read on the first claim that cites a kernel contract. */
+  private java.util.Map<String, org.mechcheck.prove.KeyRecord.Entry> keyRecord;
 
   public ClaimEvaluator(Path home, int budgetAgents, double budgetSeconds) {
     this.home = home;
@@ -58,7 +60,8 @@ public final class ClaimEvaluator {
    */
   private Verdict citeContracts(Claim claim, Verdict v) {
     if (claim.contracts().isEmpty()) return v;
-    var record = org.mechcheck.prove.KeyRecord.read(home);
+    if (keyRecord == null) keyRecord = org.mechcheck.prove.KeyRecord.read(home);
+    var record = keyRecord;
     List<String> evidence = new ArrayList<>(v.evidence());
     List<String> proven = new ArrayList<>();
     List<String> missing = new ArrayList<>();

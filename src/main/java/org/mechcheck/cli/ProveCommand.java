@@ -1,6 +1,5 @@
 package org.mechcheck.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ final class ProveCommand implements Callable<Integer> {
     if (!Files.isDirectory(kernels)) throw new InputException(kernels + ": no kernel sources here");
     if (timeout < 1 || maxSteps < 1) throw new InputException("--timeout and --max-steps must be at least 1");
     if (openjml) {
-      String exe = onPath("openjml");
+      String exe = KeyProver.onPath("openjml");
       if (exe == null) {
         System.out.println("OpenJML is not installed (no openjml on the PATH; it is not on Maven Central, Debian or npm): "
             + "'mechcheck prove' proves the same JML contracts of " + KERNELS + " with KeY (spec/contracts.md).");
@@ -86,16 +85,8 @@ final class ProveCommand implements Callable<Integer> {
     return p.waitFor() == 0 ? 0 : Errors.VIOLATION;
   }
 
-  static String onPath(String name) {
-    for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      File f = new File(d, name);
-      if (!d.isEmpty() && f.canExecute()) return f.getPath();
-    }
-    return null;
-  }
-
   static String z3Version() {
-    if (onPath("z3") == null) return "none";
+    if (!KeyProver.z3Installed()) return "none";
     try {
       Process p = new ProcessBuilder("z3", "--version").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes()).trim();

@@ -174,12 +174,13 @@ public final class DatatradeClaims {
         BigFraction raw = Evaluation.of(CertifiedAlgorithm.solve(c, Reallocation.raw(n), tb)).sw();
         BigFraction sw = Evaluation.of(CertifiedAlgorithm.solve(c, t, tb)).sw();
         count++;
-        tally.add(tb, ownSharesPositive(t), Field.EXACT.compare(sw, raw) < 0);
-        if (Field.EXACT.compare(sw, raw) < 0) {
+        boolean failed = Field.EXACT.compare(sw, raw) < 0;
+        tally.add(tb, ownSharesPositive(t), failed);
+        if (failed) {
           failedAll++;
           if (TheoremChecks.welfare(c, t, tb, Candidates.SUPPORT) != null) persisting++;
         }
-        if (Field.EXACT.compare(sw, raw) < 0 && fails.size() < 3) fails.add("model #" + m + " " + c + ", tie-break " + tb.label() + ": SW " + sw.doubleValue() + " < RAW's " + raw.doubleValue());
+        if (failed && fails.size() < 3) fails.add("model #" + m + " " + c + ", tie-break " + tb.label() + ": SW " + sw.doubleValue() + " < RAW's " + raw.doubleValue());
       }
     }
     return new Outcome(CounterexampleSearch.id(WELFARE, ownShare), !tally.any(), count, withSummary(tally, fails, supportNote(persisting, failedAll)), models + " random homogeneous positive chains (n 1-4) with random budget-balanced past-only t"

@@ -110,7 +110,7 @@ public final class Csm implements Mechanism {
 
   /** {@link CustomerSharingPayment#payment}, whose contract KeY proves, in the caller's arithmetic. */
   private static <N> N payment(Arith<N> arith, N without, N withoutThreshold, N onChain) {
-    return Linear.apply(arith, x -> CustomerSharingPayment.payment(x[0][0], x[0][1], x[0][2]), List.of(without, withoutThreshold, onChain));
+    return Linear.apply(arith, x -> CustomerSharingPayment.payment(x[0], x[1], x[2]), List.of(without, withoutThreshold, onChain));
   }
 
   /** r*_i under this reading, for the profile whose efficient winner is m along {@code chain}. */

@@ -83,7 +83,7 @@ public final class Idm implements Mechanism {
     Arrays.fill(pay, arith.zero());
     for (int t = 0; t < k; t++) {
       int at = t, keeps = stop;
-      pay[critical.get(t)] = Linear.apply(arith, x -> Telescoping.payment(x[0], keeps, at), price);
+      pay[critical.get(t)] = Linear.apply(arith, x -> Telescoping.payment(x, keeps, at), price);
     }
     int winner = critical.get(stop);
     // the item moves along critical agents, who need not be neighbours: IDM has no trading chain

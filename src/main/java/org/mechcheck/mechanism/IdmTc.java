@@ -77,11 +77,11 @@ public final class IdmTc implements Mechanism {
     Arrays.fill(pay, arith.zero());
     for (int p = 1; p <= last; p++) {
       int at = p;
-      pay[chain[p]] = Linear.apply(arith, x -> Reimbursement.payment(x[0], last, at), cost);
+      pay[chain[p]] = Linear.apply(arith, x -> Reimbursement.payment(x, last, at), cost);
     }
     for (int t = 0; t < critical.size(); t++) {
       int at = t, keeps = critical.size() - 1;
-      pay[critical.get(t)] = arith.add(pay[critical.get(t)], Linear.apply(arith, x -> Telescoping.payment(x[0], keeps, at), rest));
+      pay[critical.get(t)] = arith.add(pay[critical.get(t)], Linear.apply(arith, x -> Telescoping.payment(x, keeps, at), rest));
     }
     return Outcome.sale(market, chain, pay, Map.of());
   }

@@ -17,27 +17,21 @@ public final class Linear {
   /** A kernel method with its indices bound: money arguments in, money out. */
   @FunctionalInterface
   public interface Kernel {
-    long apply(long[][] args);
+    long apply(long[] args);
   }
 
-  public static <N> N applyGroups(Arith<N> a, Kernel f, List<List<N>> args) {
-    long[][] point = new long[args.size()][];
-    for (int g = 0; g < args.size(); g++) point[g] = new long[args.get(g).size()];
-    long base = f.apply(point);
-    N out = a.of(base);
-    for (int g = 0; g < args.size(); g++) {
-      for (int j = 0; j < point[g].length; j++) {
-        point[g][j] = 1;
-        long coefficient = f.apply(point) - base;
-        point[g][j] = 0;
-        if (coefficient != 0) out = a.add(out, a.mul(args.get(g).get(j), BigFraction.of(coefficient)));
-      }
-    }
-    return out;
-  }
-
-  /** One group of money arguments. */
   public static <N> N apply(Arith<N> a, Kernel f, List<N> args) {
-    return applyGroups(a, f, List.of(args));
+    long[] point = new long[args.size()];
+    long base = f.apply(point);
+    N out = base == 0 ? null : a.of(base); // no constant term in a symbolic sum that has none
+    for (int j = 0; j < point.length; j++) {
+      point[j] = 1;
+      long coefficient = f.apply(point) - base;
+      point[j] = 0;
+      if (coefficient == 0) continue;
+      N term = a.mul(args.get(j), BigFraction.of(coefficient));
+      out = out == null ? term : a.add(out, term);
+    }
+    return out == null ? a.zero() : out;
   }
 }

@@ -137,11 +137,16 @@ public final class KeyProver implements AutoCloseable {
 
   /** Whether an external {@code z3} is on the PATH (KeY runs it as {@code z3 -in -smt2}). */
   public static boolean z3Installed() {
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String d : path.split(File.pathSeparator)) {
-      if (!d.isEmpty() && new File(d, "z3").canExecute()) return true;
+    return onPath("z3") != null;
+  }
+
+  /** The path of an executable of this name on the PATH, or null. */
+  public static String onPath(String name) {
+    for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      File f = new File(d, name);
+      if (!d.isEmpty() && f.canExecute()) return f.getPath();
     }
-    return false;
+    return null;
   }
 
   public boolean usesZ3() {

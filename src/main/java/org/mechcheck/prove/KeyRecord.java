@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.mechcheck.store.InputException;
 import org.mechcheck.store.NetworkJson;
 
@@ -70,10 +69,5 @@ public final class KeyRecord {
           c.path("strategy").asText(), c.hasNonNull("proof") ? c.get("proof").asText() : null));
     }
     return out;
-  }
-
-  /** The recorded entry of one method, if the last run recorded it. */
-  public static Optional<Entry> find(Path home, String method) {
-    return Optional.ofNullable(read(home).get(method));
   }
 }

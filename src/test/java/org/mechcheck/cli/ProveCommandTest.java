@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ProveCommandTest {
   @Test
   void openJmlAbsentIsOneLineNamingTheKeyPath() {
-    if (ProveCommand.onPath("openjml") != null) return; // installed here: the command runs it instead
+    if (org.mechcheck.prove.KeyProver.onPath("openjml") != null) return; // installed here: the command runs it instead
     CliTest.Result r = CliTest.run("prove", "--openjml");
     assertEquals(0, r.status(), r.err());
     assertEquals(1, r.out().lines().count(), r.out());

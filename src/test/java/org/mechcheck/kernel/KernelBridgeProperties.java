@@ -34,7 +34,7 @@ class KernelBridgeProperties {
       @ForAll @IntRange(min = 0, max = 7) int stop, @ForAll @IntRange(min = 0, max = 7) int t) {
     long[] p = prices.stream().mapToLong(Long::longValue).toArray();
     int s = Math.min(stop, p.length - 1), at = Math.min(t, p.length - 1);
-    BigFraction viaLinear = Linear.apply(Exact.INSTANCE, x -> Telescoping.payment(x[0], s, at), exact(p));
+    BigFraction viaLinear = Linear.apply(Exact.INSTANCE, x -> Telescoping.payment(x, s, at), exact(p));
     assertEquals(BigFraction.of(Telescoping.payment(p, s, at)), viaLinear);
   }
 
@@ -43,14 +43,14 @@ class KernelBridgeProperties {
       @ForAll @IntRange(min = 1, max = 7) int p) {
     long[] c = costs.stream().mapToLong(Long::longValue).toArray();
     int winner = c.length - 1, at = Math.min(p, winner);
-    BigFraction viaLinear = Linear.apply(Exact.INSTANCE, x -> Reimbursement.payment(x[0], winner, at), exact(c));
+    BigFraction viaLinear = Linear.apply(Exact.INSTANCE, x -> Reimbursement.payment(x, winner, at), exact(c));
     assertEquals(BigFraction.of(Reimbursement.payment(c, winner, at)), viaLinear);
   }
 
   @Property
   void customerSharingThroughLinearIsTheKernel(@ForAll @LongRange(min = -1000, max = 1000) long a, @ForAll @LongRange(min = -1000, max = 1000) long b,
       @ForAll @LongRange(min = -1000, max = 1000) long c) {
-    BigFraction viaLinear = Linear.apply(Exact.INSTANCE, x -> CustomerSharingPayment.payment(x[0][0], x[0][1], x[0][2]), exact(new long[] {a, b, c}));
+    BigFraction viaLinear = Linear.apply(Exact.INSTANCE, x -> CustomerSharingPayment.payment(x[0], x[1], x[2]), exact(new long[] {a, b, c}));
     assertEquals(BigFraction.of(CustomerSharingPayment.payment(a, b, c)), viaLinear);
   }
 
