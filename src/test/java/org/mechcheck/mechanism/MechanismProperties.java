@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -106,7 +106,7 @@ class MechanismProperties {
     // the generators also add agents who never hear of the sale (no path through agents who pass
     // it on); the part of the network that can be informed has the shape of the class
     assertEquals(java.util.Optional.empty(), mech.refusal(m), "in its domain");
-    EnumSet<org.mechcheck.property.Property> set = EnumSet.copyOf(List.of(props));
+    java.util.Set<org.mechcheck.property.Property> set = new java.util.LinkedHashSet<>(List.of(props));
     List<Violation> found = new Checker(mech).check(m, set);
     assertTrue(found.isEmpty(), () -> name + " violates " + set + " on " + net + ":\n  "
         + found.stream().map(v -> v.property() + " " + (v.agent() < 0 ? "" : m.id(v.agent()) + " ") + v.detail()

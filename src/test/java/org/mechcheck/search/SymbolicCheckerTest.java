@@ -1,11 +1,11 @@
-package org.mechcheck.smt;
+package org.mechcheck.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
+import java.util.Set;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +40,7 @@ class SymbolicCheckerTest {
     SymbolicChecker.Result r = z3.check(Mechanisms.byName("idm-tc").get(), reference("idmtc-fig1a-plus-BE"), Property.IC, Benchmark.VICKREY);
     assertEquals(SymbolicChecker.Status3.VIOLATED, r.status(), r.note());
     // the witness is confirmed by the exact checker independently
-    assertFalse(new Checker(Mechanisms.byName("idm-tc").get()).check(r.witness(), EnumSet.of(Property.IC)).isEmpty());
+    assertFalse(new Checker(Mechanisms.byName("idm-tc").get()).check(r.witness(), Set.of(Property.IC)).isEmpty());
   }
 
   @Test

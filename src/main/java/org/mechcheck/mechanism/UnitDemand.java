@@ -1,4 +1,4 @@
-package org.mechcheck.multiunit;
+package org.mechcheck.mechanism;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -9,7 +9,7 @@ import org.mechcheck.network.Profile;
 import org.mechcheck.num.Arith;
 
 /**
- * What the multi-unit mechanisms of 002 share: k identical units, one per buyer, no costs. The
+ * What the multi-unit mechanisms share (those of 002 and of plugins): k identical units, one per buyer, no costs. The
  * efficient allocation gives the units to the k highest bids, so the optimal welfare without a
  * set X of agents, W*_{-X}, is the sum of the k highest bids among the agents still informed when
  * those of X take no part (whoever hears of the sale only through them does not hear of it).
@@ -19,8 +19,8 @@ import org.mechcheck.num.Arith;
  * {@link #topSum} and {@link #kth} are values built from {@link Arith#max} and {@link Arith#min}
  * (a compare-exchange insertion network), so they do not fork.
  */
-public final class Units {
-  private Units() {}
+public final class UnitDemand {
+  private UnitDemand() {}
 
   /** Why a market is outside the multi-unit social model (every agent a bidder), or empty. */
   public static Optional<String> refusal(String mechanism, Market market) {
