@@ -140,8 +140,8 @@ final class SearchCommand implements Callable<Integer> {
       r = new Search(mech, prop, bench, nc, boxValue, z3Timeout, threads, units).run(maxAgents, timeLimit, progress);
     } finally {
       progress.close();
+      Runtime.getRuntime().removeShutdownHook(keep);
     }
-    Runtime.getRuntime().removeShutdownHook(keep);
 
     String verdict;
     if (r.refuted()) {

@@ -10,4 +10,9 @@ package org.mechcheck.plugin;
 public interface Extension {
   /** The name commands, claims and evidence files use for it, unique within its kind. */
   String name();
+
+  /** The class that implements it, for messages (a wrapper names what it wraps). */
+  default String implementation() {
+    return getClass().getName();
+  }
 }

@@ -105,8 +105,8 @@ public final class Registry {
     if (name == null || name.isBlank()) throw new PluginException(origin.describe() + ": " + e.getClass().getName() + " has no name");
     T old = byName.get(name);
     if (old != null) {
-      throw new PluginException("two " + kindName(kind) + "s are named '" + name + "': " + old.getClass().getName() + " (" + origin(old).describe()
-          + ") and " + e.getClass().getName() + " (" + origin.describe() + ")");
+      throw new PluginException("two " + kindName(kind) + "s are named '" + name + "': " + old.implementation() + " (" + origin(old).describe()
+          + ") and " + e.implementation() + " (" + origin.describe() + ")");
     }
     origins.put(e, origin);
     byName.put(name, e);

@@ -94,13 +94,31 @@ public final class Search {
 
     synchronized Object[] take(long deadline) {
       if (System.nanoTime() > deadline) timedOut = true;
-      if (timedOut || !networks.hasNext() || next > firstViolation) return null;
+      if (timedOut || failure != null || !networks.hasNext() || next > firstViolation) return null;
       return new Object[] {next++, networks.next()};
     }
+
+    Throwable failure;
+    private final java.util.Map<Thread, String> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** No more networks are handed out: the time limit passed. */
     synchronized void stop() {
       timedOut = true;
+    }
+
+    /** No more networks are handed out: a check failed (the first failure is kept). */
+    synchronized void fail(Throwable t) {
+      if (failure == null) failure = t;
+    }
+
+    /** The network the calling worker is on (null: none). */
+    void running(Market m) {
+      if (m == null) inFlight.remove(Thread.currentThread());
+      else inFlight.put(Thread.currentThread(), m.name());
+    }
+
+    List<String> inFlight() {
+      return List.copyOf(inFlight.values());
     }
 
     synchronized void report(long index, Market m, SymbolicChecker.Result r) {
@@ -144,11 +162,15 @@ public final class Search {
               Object[] item;
               while ((item = level.take(deadline)) != null) {
                 Market m = (Market) item[1];
+                level.running(m);
                 if (mechanism.refusal(m).isEmpty()) level.report((Long) item[0], m, z3.check(mechanism, m, property, benchmark));
+                level.running(null);
                 listener.network(level.done.incrementAndGet());
               }
             } catch (org.mechcheck.num.Cancelled stopped) {
               level.stop(); // the network it was on stays undecided
+            } catch (RuntimeException | Error failed) {
+              level.fail(failed); // the other workers finish their network before it is rethrown
             } finally {
               running.remove(Thread.currentThread());
             }
@@ -158,7 +180,11 @@ public final class Search {
         if (!await(work, deadline, running, checkers)) {
           abandoned = true;
           level.stop();
-          unknown.add("a network with " + n + " agents was still running " + GRACE_NANOS / 1_000_000_000 + " s after the time limit; abandoned");
+          for (String name : level.inFlight()) unknown.add(name + ": still running " + GRACE_NANOS / 1_000_000_000 + " s after the time limit; abandoned, undecided");
+        }
+        if (level.failure != null) {
+          if (level.failure instanceof RuntimeException r) throw r; // a mechanism's own failure, as it is
+          throw (Error) level.failure;
         }
         networks += level.done.get();
         unknown.addAll(level.unknown);

@@ -107,6 +107,11 @@ final class Guarded implements Mechanism {
   }
 
   @Override
+  public String implementation() {
+    return inner.getClass().getName();
+  }
+
+  @Override
   public String toString() {
     return inner.toString();
   }

@@ -120,9 +120,9 @@ public final class MechanismFile {
       String where = d.getSource() == null ? file.toString() : file.toString();
       lines.add(where + (d.getLineNumber() > 0 ? ":" + d.getLineNumber() : "") + ": error: " + d.getMessage(Locale.ROOT));
     }
-    if (lines.isEmpty()) lines.add(file + ": does not compile");
     lines.add(errors + " error" + (errors == 1 ? "" : "s"));
-    return String.join("\n", lines);
+    lines.add(0, file + ": does not compile:");
+    return String.join(System.lineSeparator(), lines);
   }
 
   private static void deleteOnExit(Path dir) {

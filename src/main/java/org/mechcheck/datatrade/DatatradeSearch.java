@@ -1,19 +1,17 @@
-package org.mechcheck.cli;
+package org.mechcheck.datatrade;
 
+import org.mechcheck.cli.Home;
+import org.mechcheck.cli.Errors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mechcheck.datatrade.CounterexampleFiles;
-import org.mechcheck.datatrade.CounterexampleSearch;
-import org.mechcheck.datatrade.DatatradeCheck;
-import org.mechcheck.datatrade.TieBreak;
 import org.mechcheck.store.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Searches for the smallest counterexamples to 004's Theorems 4.3, 4.4 and the welfare remark; with --save writes them and the search records. */
-@Command(name = "search", description = "Smallest counterexamples to 004's Theorems 4.3 and 4.4 and the welfare remark over homogeneous positive jump chains, exact arithmetic; "
+@Command(name = "search", mixinStandardHelpOptions = true, description = "Smallest counterexamples to 004's Theorems 4.3 and 4.4 and the welfare remark over homogeneous positive jump chains, exact arithmetic; "
     + "with --save: counterexamples/datatrade/ and proofs/datatrade/search/.")
 final class DatatradeSearch implements Callable<Integer> {
   @Option(names = "--claim", defaultValue = "all", description = "trade-expansion, local-comparison, welfare, or all (default ${DEFAULT-VALUE})")

@@ -1,4 +1,4 @@
-package org.mechcheck.cli;
+package org.mechcheck.datatrade;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,20 +13,13 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
-import org.mechcheck.datatrade.Chain;
-import org.mechcheck.datatrade.Evaluation;
-import org.mechcheck.datatrade.CertifiedAlgorithm;
-import org.mechcheck.datatrade.OptSearch;
-import org.mechcheck.datatrade.Reallocation;
-import org.mechcheck.datatrade.TieBreak;
-import org.mechcheck.datatrade.ValuationModels;
 import org.mechcheck.sra.Charts;
 import org.mechcheck.store.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** 004 Figures 3 (SW and TV against n) and 2 (per-trade success, per-player utility at n = 5), exact evaluation, PNG and SVG. */
-@Command(name = "sweep", description = "004 Figures 2 and 3: SW and TV for n in a range, per-trade success rates and per-player utilities, as PNG and SVG.")
+@Command(name = "sweep", mixinStandardHelpOptions = true, description = "004 Figures 2 and 3: SW and TV for n in a range, per-trade success rates and per-player utilities, as PNG and SVG.")
 final class DatatradeSweep implements Callable<Integer> {
   @Option(names = "--n", defaultValue = "2..8", description = "range of chain lengths lo..hi (default ${DEFAULT-VALUE})")
   String range;

@@ -1,5 +1,7 @@
-package org.mechcheck.cli;
+package org.mechcheck.group;
 
+import org.mechcheck.cli.Table;
+import org.mechcheck.cli.Home;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,13 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.numbers.fraction.BigFraction;
-import org.mechcheck.group.EqualShareMechanism;
-import org.mechcheck.group.GroupEvidence;
-import org.mechcheck.group.GroupSale;
-import org.mechcheck.group.IncentiveCheck;
-import org.mechcheck.group.Member;
-import org.mechcheck.group.RegionChart;
-import org.mechcheck.group.UniformPair;
 import org.mechcheck.num.Rationals;
 import org.mechcheck.store.InputException;
 import org.mechcheck.store.NetworkJson;
@@ -26,9 +21,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** 003: selling one good to a group whose members pay equal shares (spec/group.md). */
-@Command(name = "group", description = "003: the optimal equal-share mechanism for a group (weights, threshold, revenue vs the best posted price, BIC/IR measured).",
+@Command(name = "group", mixinStandardHelpOptions = true, description = "003: the optimal equal-share mechanism for a group (weights, threshold, revenue vs the best posted price, BIC/IR measured).",
     subcommands = {GroupCommand.Evidence.class})
-final class GroupCommand implements Callable<Integer> {
+public final class GroupCommand implements Callable<Integer>, org.mechcheck.cli.PluginCommand {
+  @Override
+  public String name() {
+    return "group";
+  }
+
   @Option(names = "--member", description = "a member's value distribution: U(lo,hi), Exp(rate[,shift]), Beta(a,b), TN(mu,sigma,lo,hi), D(v1:p1,...); once per member")
   List<String> members = new ArrayList<>();
 
@@ -186,7 +186,7 @@ final class GroupCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.2g", x);
   }
 
-  @Command(name = "evidence", description = "Recomputes the evidence of the group claims into proofs/group/ (hazard-rate samples, BIC/IR and posted-price samples).")
+  @Command(name = "evidence", mixinStandardHelpOptions = true, description = "Recomputes the evidence of the group claims into proofs/group/ (hazard-rate samples, BIC/IR and posted-price samples).")
   static final class Evidence implements Callable<Integer> {
     @Option(names = "--pairs", defaultValue = "100", description = "pairs per family (default ${DEFAULT-VALUE})")
     int pairs;

@@ -1,20 +1,12 @@
-package org.mechcheck.cli;
+package org.mechcheck.datatrade;
 
+import org.mechcheck.cli.Table;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.numbers.fraction.BigFraction;
-import org.mechcheck.datatrade.Chain;
-import org.mechcheck.datatrade.Equilibrium;
-import org.mechcheck.datatrade.Evaluation;
-import org.mechcheck.datatrade.CertifiedAlgorithm;
-import org.mechcheck.datatrade.ModelJson;
-import org.mechcheck.datatrade.MonteCarlo;
-import org.mechcheck.datatrade.Reallocation;
-import org.mechcheck.datatrade.Table1;
-import org.mechcheck.datatrade.TieBreak;
 import org.mechcheck.num.Rationals;
 import org.mechcheck.store.InputException;
 import org.mechcheck.store.NetworkJson;
@@ -22,9 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** 004: data trading along a chain with profit reallocation. */
-@Command(name = "datatrade", description = "004: sequential equilibria of data trading chains under profit reallocation (RAW, AVE, TBDS, OPT).",
+@Command(name = "datatrade", mixinStandardHelpOptions = true, description = "004: sequential equilibria of data trading chains under profit reallocation (RAW, AVE, TBDS, OPT).",
     subcommands = {DatatradeCommand.Table1Cmd.class, DatatradeCommand.Solve.class, DatatradeSweep.class, DatatradeVerify.class, DatatradeSearch.class, DatatradeFptas.class})
-final class DatatradeCommand implements Callable<Integer> {
+public final class DatatradeCommand implements Callable<Integer>, org.mechcheck.cli.PluginCommand {
+  @Override
+  public String name() {
+    return "datatrade";
+  }
+
 
   @Override
   public Integer call() {
@@ -35,7 +32,7 @@ final class DatatradeCommand implements Callable<Integer> {
     return String.format("%.4f", x);
   }
 
-  @Command(name = "table1", description = "004 Table 1: Models 1-4 by RAW/AVE/OPT, exact SW and TV beside the paper's, under both price tie-breaks.")
+  @Command(name = "table1", mixinStandardHelpOptions = true, description = "004 Table 1: Models 1-4 by RAW/AVE/OPT, exact SW and TV beside the paper's, under both price tie-breaks.")
   static final class Table1Cmd implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "5", description = "chain length (default ${DEFAULT-VALUE}; the paper's numbers are for 5)")
     int n;
@@ -111,7 +108,7 @@ final class DatatradeCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "solve", description = "Exact sequential equilibrium of a model file: thresholds and prices per player and valuation, SW, TV, per-trade success and per-player utility.")
+  @Command(name = "solve", mixinStandardHelpOptions = true, description = "Exact sequential equilibrium of a model file: thresholds and prices per player and valuation, SW, TV, per-trade success and per-player utility.")
   static final class Solve implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "model file (spec/datatrade.md)")
     Path model;

@@ -1,14 +1,14 @@
-package org.mechcheck.cli;
+package org.mechcheck.datatrade;
 
+import org.mechcheck.cli.Home;
+import org.mechcheck.cli.Errors;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mechcheck.datatrade.DatatradeCheck;
-import org.mechcheck.datatrade.DatatradeClaims;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Checks 004's claims and, with --save, writes the records `mechcheck claims` reads. */
-@Command(name = "verify", description = "004's claims: Theorems 4.3 and 4.4 and the welfare corollary on random homogeneous positive chains (as stated, and with every own-sale share positive); gains over RAW in Models 2-4.")
+@Command(name = "verify", mixinStandardHelpOptions = true, description = "004's claims: Theorems 4.3 and 4.4 and the welfare corollary on random homogeneous positive chains (as stated, and with every own-sale share positive); gains over RAW in Models 2-4.")
 final class DatatradeVerify implements Callable<Integer> {
   @Option(names = "--models", defaultValue = "300", description = "random chains per theorem (default ${DEFAULT-VALUE})")
   int models;

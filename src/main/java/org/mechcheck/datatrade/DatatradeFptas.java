@@ -1,20 +1,16 @@
-package org.mechcheck.cli;
+package org.mechcheck.datatrade;
 
+import org.mechcheck.cli.Table;
+import org.mechcheck.cli.Errors;
 import java.util.concurrent.Callable;
 import org.apache.commons.numbers.fraction.BigFraction;
-import org.mechcheck.datatrade.ApproximationCheck;
-import org.mechcheck.datatrade.ContinuousModel;
-import org.mechcheck.datatrade.Fptas;
-import org.mechcheck.datatrade.ModelJson;
-import org.mechcheck.datatrade.Reallocation;
-import org.mechcheck.datatrade.TieBreak;
 import org.mechcheck.num.Rationals;
 import org.mechcheck.store.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Algorithm 4: an epsilon-approximate sequential equilibrium of a continuous chain, optionally with Definition 3.6 measured. */
-@Command(name = "fptas", description = "004 Algorithm 4: epsilon-approximate sequential equilibrium of a continuous chain (density proportional to exp(kappa w v) on [L0, H0]); --check measures Definition 3.6.")
+@Command(name = "fptas", mixinStandardHelpOptions = true, description = "004 Algorithm 4: epsilon-approximate sequential equilibrium of a continuous chain (density proportional to exp(kappa w v) on [L0, H0]); --check measures Definition 3.6.")
 final class DatatradeFptas implements Callable<Integer> {
   @Option(names = "--epsilon", required = true, description = "approximation epsilon, e.g. 1/2")
   String epsilon;
