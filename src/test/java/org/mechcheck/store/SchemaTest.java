@@ -96,6 +96,36 @@ class SchemaTest {
     }
   }
 
+  /** Every field a schema names is on its page (in code quotes, alone or in a path such as `agents[].id`). */
+  @Test
+  void everyFieldOfASchemaIsOnItsPage() throws IOException {
+    for (Map.Entry<String, JsonNode> e : TREES.entrySet()) {
+      String page = Files.readString(DOCS.resolve(e.getKey() + ".md"));
+      JsonNode own = e.getValue().deepCopy();
+      if (!e.getKey().equals("network") && !e.getKey().equals("datatrade-model") && own.get("$defs") instanceof ObjectNode defs) {
+        // the embedded network and model are documented on their own pages
+        for (String borrowed : List.of("network", "datatrade-model")) TREES.get(borrowed).get("$defs").fieldNames().forEachRemaining(defs::remove);
+        defs.remove("network");
+      }
+      List<String> fields = new ArrayList<>();
+      collectFields(own, fields);
+      for (String f : fields) {
+        if (f.equals("$schema")) continue;
+        assertTrue(Pattern.compile("`[^`\\n]*(?<![A-Za-z0-9])" + Pattern.quote(f) + "(?![A-Za-z0-9])[^`\\n]*`").matcher(page).find(),
+            "docs/formats/" + e.getKey() + ".md does not mention the field `" + f + "`");
+      }
+    }
+  }
+
+  private static void collectFields(JsonNode n, List<String> out) {
+    if (n.isObject()) {
+      n.path("properties").fieldNames().forEachRemaining(out::add);
+      n.elements().forEachRemaining(c -> collectFields(c, out));
+    } else if (n.isArray()) {
+      n.forEach(c -> collectFields(c, out));
+    }
+  }
+
   @Test
   void everySchemaIsAValidDraft202012SchemaWithItsOwnId() {
     Schema meta = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(SchemaLocation.of(DRAFT));
