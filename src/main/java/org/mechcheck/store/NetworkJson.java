@@ -28,7 +28,7 @@ import org.mechcheck.num.Rationals;
  */
 public final class NetworkJson {
   public static final String FORMAT = "mechcheck-network/1";
-  private static final Set<String> TOP = Set.of("format", "name", "source", "seller", "units", "agents", "edges", "expected");
+  private static final Set<String> TOP = Set.of("$schema", "format", "name", "source", "seller", "units", "agents", "edges", "expected");
   private static final Set<String> AGENT = Set.of("id", "value", "cost", "invites");
 
   public static final ObjectMapper MAPPER = new ObjectMapper()
