@@ -14,7 +14,7 @@ import org.mechcheck.num.Arith;
  * set X of agents, W*_{-X}, is the sum of the k highest bids among the agents still informed when
  * those of X take no part (whoever hears of the sale only through them does not hear of it).
  *
- * <p>Ranking (the tie-break of FORMATS.md): higher bid first, the earlier node among equal bids.
+ * <p>Ranking (the tie-break of spec/README.md): higher bid first, the earlier node among equal bids.
  * {@link #ranked} selects with {@link Arith#argmax} (control flow, so it forks symbolically);
  * {@link #topSum} and {@link #kth} are values built from {@link Arith#max} and {@link Arith#min}
  * (a compare-exchange insertion network), so they do not fork.

@@ -10,7 +10,7 @@ import org.mechcheck.property.Property;
 import org.mechcheck.property.Violation;
 
 /**
- * A saved counterexample ({@code mechcheck-counterexample/1} of FORMATS.md): a mechanism, the
+ * A saved counterexample ({@code mechcheck-counterexample/1}, docs/formats/counterexample.md): a mechanism, the
  * property it fails, the network with the true types, and for IR and IC the agent and her
  * deviation, with the numbers the finder saw.
  *

@@ -23,7 +23,7 @@ import org.mechcheck.network.Market;
 import org.mechcheck.num.Rationals;
 
 /**
- * The {@code mechcheck-network/1} format of FORMATS.md. Reading validates everything and rejects
+ * The {@code mechcheck-network/1} format (docs/formats/network.md). Reading validates everything and rejects
  * bad input with one line naming the file, the field and the reason; nothing is guessed.
  */
 public final class NetworkJson {

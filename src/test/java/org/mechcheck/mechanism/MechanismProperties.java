@@ -197,7 +197,7 @@ class MechanismProperties {
   }
 
   /**
-   * IDM's outcome too carries a {@code chain}, which FORMATS.md defines as "the trading chain of
+   * IDM's outcome too carries a {@code chain}, which docs/formats/outcome.md defines as "the trading chain of
    * the winner": a path from the seller along which each node informs the next (000 Definition
    * 1). Checked on social networks, IDM's domain. IDM passes the item along critical agents, who
    * need not be neighbours (s-A, s-B, A-C, B-C with C the highest bidder once gave "chain" s-C),
@@ -244,7 +244,7 @@ class MechanismProperties {
   }
 
   /**
-   * FORMATS.md's tie-break: the efficient winner is the earliest in the file among the bidders
+   * The tie-break of spec/README.md: the efficient winner is the earliest in the file among the bidders
    * of highest SW, and the chain the lexicographically first (in file order) among her
    * lowest-cost chains; all computed here by brute force.
    */
