@@ -33,8 +33,9 @@ public record Claim(
 
   /**
    * Null for the standard deviation space of {@link Property#IC}; otherwise the family of
-   * deviations of a distributed protocol the claim is about ("passing", "computation": 001's
-   * message-passing and computational actions), checked by org.mechcheck.sra.DeviationSearch.
+   * deviations of a distributed protocol the claim is about (one the mechanism lists in its
+   * {@code deviationFamilies()}), searched and judged by the mechanism's registered
+   * {@link DeviationFamilies}.
    */
   public boolean protocolDeviations() {
     return deviations != null;

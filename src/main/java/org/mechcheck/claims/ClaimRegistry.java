@@ -8,18 +8,28 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.mechcheck.mechanism.Mechanisms;
+import org.mechcheck.mechanism.Mechanism;
 import org.mechcheck.network.NetworkClass;
+import org.mechcheck.plugin.Registry;
 import org.mechcheck.property.Benchmark;
 import org.mechcheck.property.Property;
 import org.mechcheck.store.InputException;
 import org.mechcheck.store.NetworkJson;
 
-/** Reads {@code spec/claims.json}, validating every entry. */
+/**
+ * Reads a claims file ({@code spec/claims.json}, or a researcher's of the same format;
+ * docs/formats/claims.md), validating every entry against the registered mechanisms, properties,
+ * benchmarks, claim checks and deviation families.
+ */
 public final class ClaimRegistry {
   private ClaimRegistry() {}
 
+  /** The claims of a file about shipped mechanisms. */
   public static List<Claim> read(Path file) {
+    return read(file, Registry.standard());
+  }
+
+  public static List<Claim> read(Path file, Registry registry) {
     JsonNode root;
     try {
       root = NetworkJson.MAPPER.readTree(Files.readString(file));
@@ -42,31 +52,42 @@ public final class ClaimRegistry {
       for (JsonNode k2 : c.path("contracts")) contracts.add(k2.asText());
       if (c.has("checkedBy")) {
         String check = c.get("checkedBy").asText();
-        if (ClaimChecks.byName(check).isEmpty()) {
-          throw new InputException(at + ".checkedBy: unknown check '" + check + "' (known: " + String.join(", ", ClaimChecks.names()) + ")");
+        if (registry.find(ClaimCheck.class, check).isEmpty()) {
+          throw new InputException(at + ".checkedBy: unknown check '" + check + "' (known: " + String.join(", ", registry.names(ClaimCheck.class)) + ")");
         }
         out.add(new Claim(id, mech, null, text(c, "property", at), text(c, "domain", at), null, null, text(c, "source", at),
             text(c, "statement", at), expected, List.of(), 1, null, check, contracts));
         continue;
       }
-      if (Mechanisms.byName(mech).isEmpty()) throw new InputException(at + ".mechanism: unknown mechanism '" + mech + "'");
-      Property p = Property.parse(text(c, "property", at)).orElseThrow(() -> new InputException(at + ".property: unknown property"));
-      NetworkClass nc = NetworkClass.parse(text(c, "class", at)).orElseThrow(() -> new InputException(at + ".class: unknown network class"));
+      Mechanism m = registry.find(Mechanism.class, mech).orElseThrow(() -> new InputException(at + ".mechanism: unknown mechanism '" + mech
+          + "' (known: " + String.join(", ", registry.names(Mechanism.class)) + ")"));
+      String ptext = text(c, "property", at);
+      Property p = Property.parse(registry, ptext).orElseThrow(() -> new InputException(at + ".property: unknown property '" + ptext
+          + "' (known: " + String.join(", ", registry.names(Property.class)) + ")"));
+      String ctext = text(c, "class", at);
+      NetworkClass nc = NetworkClass.parse(ctext).orElseThrow(() -> new InputException(at + ".class: unknown network class '" + ctext + "'"));
       Benchmark b = Benchmark.VICKREY;
-      if (c.has("benchmark")) b = Benchmark.parse(c.get("benchmark").asText()).orElseThrow(() -> new InputException(at + ".benchmark: unknown benchmark"));
+      if (c.has("benchmark")) {
+        if (!p.takesBenchmark()) throw new InputException(at + ".benchmark: a " + p.name() + " claim names no benchmark");
+        String btext = c.get("benchmark").asText();
+        b = Benchmark.parse(registry, btext).orElseThrow(() -> new InputException(at + ".benchmark: unknown benchmark '" + btext
+            + "' (known: " + String.join(", ", registry.names(Benchmark.class)) + ")"));
+      }
       List<String> fixedBy = new ArrayList<>();
       for (JsonNode f : c.path("fixedBy")) {
-        if (Mechanisms.byName(f.asText()).isEmpty()) throw new InputException(at + ".fixedBy: unknown mechanism '" + f.asText() + "'");
+        if (registry.find(Mechanism.class, f.asText()).isEmpty()) throw new InputException(at + ".fixedBy: unknown mechanism '" + f.asText() + "'");
         fixedBy.add(f.asText());
       }
-      int units = units(c, at, mech);
+      int units = units(c, at, m);
       String deviations = null;
       if (c.has("deviations")) {
         deviations = c.get("deviations").asText();
-        if (!org.mechcheck.sra.DeviationSearch.FAMILIES.contains(deviations)) {
-          throw new InputException(at + ".deviations: unknown family '" + deviations + "' (known: " + String.join(", ", org.mechcheck.sra.DeviationSearch.FAMILIES) + ")");
+        if (!m.deviationFamilies().contains(deviations)) {
+          throw new InputException(at + ".deviations: " + (m.deviationFamilies().isEmpty() ? mech + " has no families of protocol deviations"
+              : "unknown family '" + deviations + "' of " + mech + " (known: " + String.join(", ", m.deviationFamilies()) + ")"));
         }
-        if (p != Property.IC || !mech.equals("sra")) throw new InputException(at + ".deviations: only an IC claim about sra names a family of protocol deviations");
+        if (registry.find(DeviationFamilies.class, mech).isEmpty()) throw new InputException(at + ".deviations: no registered search of " + mech + "'s deviation families");
+        if (!p.equals(Property.IC)) throw new InputException(at + ".deviations: only an IC claim names a family of protocol deviations");
       }
       out.add(new Claim(id, mech, p, p.name(), text(c, "domain", at), nc, b, text(c, "source", at), text(c, "statement", at), expected, fixedBy, units,
           deviations, null, contracts));
@@ -74,17 +95,15 @@ public final class ClaimRegistry {
     return out;
   }
 
-  /** Mechanisms sold k units at a time: their claims must say how many units their evidence is about. */
-  static final Set<String> MULTI_UNIT = Set.of("gidm", "vcg-k");
-
-  private static int units(JsonNode c, String at, String mech) {
+  /** A multi-unit mechanism's claims must say how many units their evidence is about; a single-unit one's may only say 1. */
+  private static int units(JsonNode c, String at, Mechanism m) {
     JsonNode u = c.get("units");
     if (u == null) {
-      if (MULTI_UNIT.contains(mech)) throw new InputException(at + ".units: missing; " + mech + " sells k units, so its claims must say how many (e.g. \"units\": 2)");
+      if (m.multiUnit()) throw new InputException(at + ".units: missing; " + m.name() + " sells k units, so its claims must say how many (e.g. \"units\": 2)");
       return 1;
     }
     if (!u.isIntegralNumber() || !u.canConvertToInt() || u.asInt() < 1) throw new InputException(at + ".units: must be a whole number of at least 1, got " + u);
-    if (u.asInt() > 1 && !MULTI_UNIT.contains(mech)) throw new InputException(at + ".units: " + mech + " sells one unit, so units must be 1, got " + u);
+    if (u.asInt() > 1 && !m.multiUnit()) throw new InputException(at + ".units: " + m.name() + " sells one unit, so units must be 1, got " + u);
     return u.asInt();
   }
 

@@ -3,7 +3,8 @@ package org.mechcheck.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.EnumSet;
+import java.util.Set;
+import org.mechcheck.store.InputException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -20,10 +21,13 @@ import org.mechcheck.store.ViolationJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "check", description = "Every deviation of every agent on one network, exactly; exit 1 if a property fails.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Every deviation of every agent on one network, exactly; exit 1 if a property fails.")
 final class CheckCommand implements Callable<Integer> {
-  @Option(names = "--mechanism", required = true, description = "mechanism name")
+  @Option(names = "--mechanism", description = "mechanism name; may be left out with one --mechanism-file")
   String mechanism;
+
+  @picocli.CommandLine.Mixin
+  WorkbenchOptions workbench;
 
   @Option(names = "--network", required = true, description = "network file")
   Path network;
@@ -42,17 +46,24 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Mechanism mech = Inputs.mechanism(mechanism);
+    Mechanism mech = workbench.mechanism(mechanism, "--mechanism");
+    org.mechcheck.plugin.Registry reg = workbench.registry();
     NetworkFile f = NetworkJson.read(network, !lenient);
     Inputs.requireDomain(mech, f);
     Market m = f.market();
-    Set<Property> props = EnumSet.of(Property.IR, Property.IC, Property.BB, Property.EFF, Property.REV);
+    Set<Property> props = new java.util.LinkedHashSet<>(List.of(Property.IR, Property.IC, Property.BB, Property.EFF, Property.REV));
     if (m.units() > 1) props.add(Property.NW);
     if (properties != null) {
-      props = EnumSet.noneOf(Property.class);
-      for (String p : properties) props.add(Inputs.property(p));
+      props = new java.util.LinkedHashSet<>();
+      for (String p : properties) props.add(Inputs.property(reg, p));
     }
-    Benchmark bench = benchmark != null ? Inputs.benchmark(benchmark) : m.units() > 1 ? Benchmark.K_VICKREY : Benchmark.VICKREY;
+    Benchmark bench = benchmark != null ? Inputs.benchmark(reg, benchmark) : m.units() > 1 ? Benchmark.K_VICKREY : Benchmark.VICKREY;
+    for (Property p : props) {
+      if (p.takesBenchmark() && p.equals(Property.EQ) && bench.reference().isEmpty()) {
+        throw new InputException("--property EQ compares with a reference mechanism: name one with --benchmark (known: "
+            + String.join(", ", reg.all(Benchmark.class).stream().filter(b -> b.reference().isPresent()).map(Benchmark::id).toList()) + ")");
+      }
+    }
     List<Violation> found = new Checker(mech, bench).check(m, props);
     if (json) {
       ObjectNode root = NetworkJson.MAPPER.createObjectNode();
@@ -60,7 +71,7 @@ final class CheckCommand implements Callable<Integer> {
       for (Violation v : found) list.add(ViolationJson.toJson(m, v));
       System.out.println(NetworkJson.line(root));
     } else if (found.isEmpty()) {
-      System.out.println(mech.name() + " on " + m.name() + ": no violation of " + props + " (every agent, every deviation)");
+      System.out.println(mech.name() + " on " + m.name() + ": no violation of " + props.stream().map(Property::name).toList() + " (every agent, every deviation)");
     } else {
       Table t = new Table("property", "agent", "deviation", "truthful", "deviating", "what");
       for (Violation v : found) {

@@ -11,11 +11,14 @@ import org.mechcheck.claims.Claim;
 import org.mechcheck.claims.ClaimEvaluator;
 import org.mechcheck.claims.ClaimRegistry;
 import org.mechcheck.claims.Verdict;
+import org.mechcheck.plugin.Registry;
+import org.mechcheck.store.EvidenceStore;
 import org.mechcheck.store.NetworkJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "claims", description = "Every registered claim with its verdict and evidence (the main job).")
+@Command(name = "claims", mixinStandardHelpOptions = true, description = "Every registered claim with its verdict and evidence (the main job); with --claims, yours.")
 final class ClaimsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "{\"claims\": [...]}")
   boolean json;
@@ -29,17 +32,27 @@ final class ClaimsCommand implements Callable<Integer> {
   @Option(names = "--budget", defaultValue = "60", description = "seconds per claim for --max-agents (default 60)")
   double budget;
 
+  @Mixin
+  WorkbenchOptions workbench;
+
+  @Mixin
+  WorkbenchOptions.Evidence evidence;
+
   @Override
   public Integer call() throws Exception {
     Path home = Home.get();
-    List<Claim> claims = ClaimRegistry.read(home.resolve("spec/claims.json"));
-    ClaimEvaluator evaluator = new ClaimEvaluator(home, maxAgents, budget);
+    Registry registry = workbench.registry();
+    List<Claim> claims = ClaimRegistry.read(evidence.claimsFile(home), registry);
+    EvidenceStore store = evidence.store(home, workbench.researcher());
+    ClaimEvaluator evaluator = new ClaimEvaluator(store, home, registry, maxAgents, budget);
     List<Verdict> verdicts = new ArrayList<>();
     for (Claim c : claims) {
       if (!json && System.console() != null) System.err.print("\r" + c.id() + "                         ");
       verdicts.add(evaluator.evaluate(c));
     }
     if (!json && System.console() != null) System.err.print("\r" + " ".repeat(60) + "\r");
+    long unreadable = verdicts.stream().filter(v -> v.note().startsWith("unreadable evidence")).count();
+    List<String> orphans = evaluator.orphanProblems();
     if (json) {
       ObjectNode root = NetworkJson.MAPPER.createObjectNode();
       ArrayNode list = root.putArray("claims");
@@ -57,6 +70,7 @@ final class ClaimsCommand implements Callable<Integer> {
         o.put("note", v.note());
         o.put("seconds", Math.round(v.seconds() * 1000) / 1000.0);
       }
+      if (!orphans.isEmpty()) orphans.forEach(root.putArray("unreadable")::add);
       System.out.println(NetworkJson.line(root));
     } else {
       Table t = table(verdicts);
@@ -65,9 +79,10 @@ final class ClaimsCommand implements Callable<Integer> {
       long unknown = verdicts.stream().filter(v -> v.verdict().equals(Verdict.UNKNOWN)).count();
       System.out.printf("%d claims: %d as the source says, %d contrary to it, %d unknown%n",
           verdicts.size(), agree, verdicts.size() - agree - unknown, unknown);
+      for (String o : orphans) System.err.println("mechcheck: unreadable evidence (no claim named in it): " + o);
     }
     if (markdown != null) Files.writeString(markdown, table(verdicts).markdown());
-    return 0;
+    return unreadable > 0 || !orphans.isEmpty() ? Errors.BAD_INPUT : 0;
   }
 
   private static Table table(List<Verdict> verdicts) {
@@ -75,6 +90,7 @@ final class ClaimsCommand implements Callable<Integer> {
     for (Verdict v : verdicts) {
       String verdict = v.verdict() + (v.bound() != null ? " (n<=" + v.bound() + (v.claim().units() != 1 ? ", k=" + v.claim().units() : "") + ")" : "");
       String evidence = v.evidence().isEmpty() ? v.note() : String.join(", ", v.evidence());
+      if (v.note().startsWith("unreadable evidence")) evidence = v.note();
       t.row(v.claim().id(), v.claim().source(), v.claim().expected(), verdict, evidence, String.format("%.2f", v.seconds()));
     }
     return t;

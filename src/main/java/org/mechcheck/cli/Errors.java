@@ -5,14 +5,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /** Bad input and usage errors become one line on stderr and exit status 2, never a stack trace. */
-final class Errors {
-  static final int VIOLATION = 1;
-  static final int BAD_INPUT = 2;
+public final class Errors {
+  public static final int VIOLATION = 1;
+  public static final int BAD_INPUT = 2;
 
   private Errors() {}
 
   static int handle(Exception e, CommandLine cl, ParseResult parsed) {
-    if (e instanceof InputException) {
+    if (e instanceof InputException || e instanceof org.mechcheck.plugin.PluginException) {
+      // a mechanism file that does not compile: one line, then javac's own lines as javac prints them
       cl.getErr().println("mechcheck: " + e.getMessage());
       return BAD_INPUT;
     }

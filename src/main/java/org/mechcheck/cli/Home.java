@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import org.mechcheck.store.InputException;
 
 /** The mechcheck checkout the CLI works in: $MECHCHECK_HOME (set by the launcher) or the working directory. */
-final class Home {
+public final class Home {
   private Home() {}
 
-  static Path get() {
+  public static Path get() {
     String env = System.getenv("MECHCHECK_HOME");
     Path home = Path.of(env != null && !env.isBlank() ? env : ".").toAbsolutePath().normalize();
     if (!Files.isRegularFile(home.resolve("spec/claims.json"))) {

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.mechcheck.mechanism.Mechanism;
-import org.mechcheck.mechanism.Mechanisms;
 import org.mechcheck.network.Market;
+import org.mechcheck.plugin.Registry;
+import org.mechcheck.property.Benchmark;
 import org.mechcheck.property.Property;
 import org.mechcheck.store.InputException;
 import org.mechcheck.store.NetworkFile;
@@ -18,19 +19,14 @@ import org.mechcheck.store.NetworkJson;
 final class Inputs {
   private Inputs() {}
 
-  static Mechanism mechanism(String name) {
-    return Mechanisms.byName(name).orElseThrow(() -> new InputException(
-        "unknown mechanism '" + name + "' (known: " + String.join(", ", Mechanisms.names()) + ")"));
+  static Property property(Registry r, String name) {
+    return Property.parse(r, name).orElseThrow(() -> new InputException(
+        "unknown property '" + name + "' (known: " + String.join(", ", r.names(Property.class)) + ")"));
   }
 
-  static Property property(String name) {
-    return Property.parse(name).orElseThrow(() -> new InputException(
-        "unknown property '" + name + "' (known: IR, IC, BB, EFF, REV, NW, EQ, LEMMA1)"));
-  }
-
-  static org.mechcheck.property.Benchmark benchmark(String name) {
-    return org.mechcheck.property.Benchmark.parse(name).orElseThrow(() -> new InputException(
-        "unknown benchmark '" + name + "' (known: vickrey, w-d1star, k-vickrey, sra)"));
+  static Benchmark benchmark(Registry r, String name) {
+    return Benchmark.parse(r, name).orElseThrow(() -> new InputException(
+        "unknown benchmark '" + name + "' (known: " + String.join(", ", r.names(Benchmark.class)) + ")"));
   }
 
   /** The network files named: files as given, folders expanded to their *.json files in name order. */
@@ -38,11 +34,14 @@ final class Inputs {
     List<NetworkFile> out = new ArrayList<>();
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
+        List<Path> files;
         try (Stream<Path> s = Files.list(p)) {
-          for (Path f : s.filter(f -> f.toString().endsWith(".json")).sorted().toList()) out.add(NetworkJson.read(f, strict));
+          files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
           throw new InputException(p + ": cannot list folder (" + e.getMessage() + ")");
         }
+        if (files.isEmpty()) throw new InputException(p + ": the folder holds no network file (*.json)");
+        for (Path f : files) out.add(NetworkJson.read(f, strict));
       } else {
         out.add(NetworkJson.read(p, strict));
       }

@@ -1,5 +1,6 @@
 package org.mechcheck.cli;
 
+import org.mechcheck.plugin.Registry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,8 +10,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "mechcheck 0.1",
     description = "Runs the mechanisms of the literature exactly and checks what papers claim about them.",
-    subcommands = {MechanismsCommand.class, RunCommand.class, CheckCommand.class, SearchCommand.class, ClaimsCommand.class, EnumerateCommand.class, ReplayCommand.class, ExperimentCommand.class, DatatradeCommand.class, GroupCommand.class, ProveCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {MechanismsCommand.class, RunCommand.class, CheckCommand.class, SearchCommand.class, ClaimsCommand.class, EnumerateCommand.class, ReplayCommand.class, ExperimentCommand.class, ProveCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+
+  /** The experiments plugins add below {@code experiment}. */
+  static java.util.List<String> experiments() {
+    return Registry.standard().all(PluginCommand.class).stream().filter(p -> "experiment".equals(p.parent())).map(PluginCommand::name).toList();
+  }
 
   public static void main(String[] args) {
     System.exit(execute(args));
@@ -19,6 +25,12 @@ public final class Main {
   /** Runs a command line and returns its exit status: 0 ok, 1 violation found, 2 bad input or usage. */
   public static int execute(String... args) {
     CommandLine cl = new CommandLine(new Main());
+    // the shipped plugins' own commands (datatrade, group, experiment sra, ...), found like any other extension
+    for (PluginCommand p : Registry.standard().all(PluginCommand.class)) {
+      CommandLine parent = p.parent() == null ? cl : cl.getSubcommands().get(p.parent());
+      if (parent == null) throw new IllegalStateException(p.implementation() + ": no command '" + p.parent() + "' to go below");
+      parent.addSubcommand(p.name(), p.getClass()); // a fresh instance per run: picocli keeps option values in the object
+    }
     cl.setExecutionExceptionHandler(Errors::handle);
     cl.setParameterExceptionHandler(Errors::usage);
     cl.setUnmatchedOptionsAllowedAsOptionParameters(false); // "--network f.json --colour" is an unknown option, not a file

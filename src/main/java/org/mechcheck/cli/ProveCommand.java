@@ -13,7 +13,7 @@ import org.mechcheck.store.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "prove", description = "Proves the JML contracts of the kernels (src/main/java/org/mechcheck/kernel) with KeY; one line per contract.")
+@Command(name = "prove", mixinStandardHelpOptions = true, description = "Proves the JML contracts of the kernels (src/main/java/org/mechcheck/kernel) with KeY; one line per contract.")
 final class ProveCommand implements Callable<Integer> {
   static final String KERNELS = "src/main/java/org/mechcheck/kernel";
 

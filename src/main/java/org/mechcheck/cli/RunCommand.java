@@ -16,10 +16,13 @@ import org.mechcheck.store.OutcomeJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", description = "The outcome of a mechanism on each network's true types, exactly.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "The outcome of a mechanism on each network's true types, exactly.")
 final class RunCommand implements Callable<Integer> {
-  @Option(names = "--mechanism", required = true, description = "mechanism name (see 'mechcheck mechanisms')")
+  @Option(names = "--mechanism", description = "mechanism name (see 'mechcheck mechanisms'); may be left out with one --mechanism-file")
   String mechanism;
+
+  @picocli.CommandLine.Mixin
+  WorkbenchOptions workbench;
 
   @Option(names = "--network", required = true, arity = "1..*", description = "network files or folders of them")
   List<Path> networks;
@@ -32,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Mechanism mech = Inputs.mechanism(mechanism);
+    Mechanism mech = workbench.mechanism(mechanism, "--mechanism");
     List<NetworkFile> files = Inputs.networks(networks, !lenient);
     for (NetworkFile f : files) Inputs.requireDomain(mech, f);
     StringBuilder out = new StringBuilder();

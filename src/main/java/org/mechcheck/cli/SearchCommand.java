@@ -2,7 +2,6 @@ package org.mechcheck.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -11,21 +10,26 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mechcheck.claims.Claim;
 import org.mechcheck.claims.ClaimRegistry;
+import org.mechcheck.claims.DeviationFamilies;
 import org.mechcheck.mechanism.Mechanism;
 import org.mechcheck.network.Enumerator;
 import org.mechcheck.network.NetworkClass;
 import org.mechcheck.num.Rationals;
+import org.mechcheck.plugin.Registry;
 import org.mechcheck.property.Benchmark;
 import org.mechcheck.property.Property;
-import org.mechcheck.search.ProofRecord;
 import org.mechcheck.search.RandomSearch;
 import org.mechcheck.search.Search;
-import org.mechcheck.smt.SymbolicChecker;
 import org.mechcheck.store.Counterexample;
 import org.mechcheck.store.CounterexampleJson;
+import org.mechcheck.store.EvidenceStore;
 import org.mechcheck.store.InputException;
+import org.mechcheck.store.MechanismSource;
 import org.mechcheck.store.NetworkJson;
+import org.mechcheck.store.ProofRecord;
+import org.mechcheck.workbench.Workbench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
@@ -34,7 +38,7 @@ final class SearchCommand implements Callable<Integer> {
   /** Networks per class above which a search is refused without --force: what it would cost is printed. */
   static final long MAX_NETWORKS = 2_000_000;
 
-  @Option(names = "--mechanism", required = true) String mechanism;
+  @Option(names = "--mechanism", description = "mechanism name; may be left out with one --mechanism-file") String mechanism;
   @Option(names = "--property", required = true) String property;
   @Option(names = "--class", required = true, description = "cs-tree, cs-general, social-tree, social") String networkClass;
   @Option(names = "--max-agents", required = true) int maxAgents;
@@ -45,20 +49,28 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--box", defaultValue = "100", description = "values and costs range over [0, box] (default 100)") String box;
   @Option(names = "--z3-timeout", defaultValue = "30000", description = "milliseconds per Z3 query (UNKNOWN is never verified)") int z3Timeout;
   @Option(names = "--threads", defaultValue = "2", description = "worker threads, one Z3 context each (default 2)") int threads;
-  @Option(names = "--save", description = "save counterexamples and proof records in the repository") boolean save;
+  @Option(names = "--save", description = "save counterexamples and proof records (mechcheck's own evidence for its mechanisms; yours beside --claims, under --evidence or here)") boolean save;
   @Option(names = "--json", description = "counterexample objects, then a summary line") boolean json;
   @Option(names = "--random", description = "instead of the exhaustive SMT search, check this many random networks (jqwik generators) exactly; never a proof") long random;
   @Option(names = "--seed", defaultValue = "1", description = "seed of --random") long seed;
-  @Option(names = "--deviations", description = "sra only, with --property IC: a family of protocol deviations (passing, choice, computation) instead of bids and informing sets") String deviations;
+  @Option(names = "--deviations", description = "with --property IC, a family of protocol deviations the mechanism names (sra: passing, choice, computation) instead of bids and informing sets") String deviations;
+
+  @Mixin WorkbenchOptions workbench;
+  @Mixin WorkbenchOptions.Evidence evidence;
+
+  private Registry registry;
+  private Path home;
+  private List<Claim> claims;
 
   @Override
   public Integer call() throws Exception {
-    Mechanism mech = Inputs.mechanism(mechanism);
-    Property prop = Inputs.property(property);
+    registry = workbench.registry();
+    home = Home.get();
+    Mechanism mech = workbench.mechanism(mechanism, "--mechanism");
+    Property prop = Inputs.property(registry, property);
     NetworkClass nc = NetworkClass.parse(networkClass).orElseThrow(() -> new InputException(
         "unknown class '" + networkClass + "' (known: cs-tree, cs-general, social-tree, social)"));
-    Benchmark bench = benchmark == null ? Benchmark.VICKREY : Benchmark.parse(benchmark).orElseThrow(() -> new InputException(
-        "unknown benchmark '" + benchmark + "' (known: vickrey, w-d1star, k-vickrey, sra)"));
+    Benchmark bench = benchmark == null ? Benchmark.VICKREY : Inputs.benchmark(registry, benchmark);
     if (maxAgents < 1) throw new InputException("--max-agents must be at least 1");
     if (maxAgents > Enumerator.MAX_AGENTS) throw new InputException("--max-agents " + maxAgents + " is beyond what the enumerator covers (" + Enumerator.MAX_AGENTS + ")");
     if (units < 1) throw new InputException("--units must be at least 1, got " + units);
@@ -82,22 +94,34 @@ final class SearchCommand implements Callable<Integer> {
       throw new InputException("--box: " + e.getMessage());
     }
     if (boxValue.signum() <= 0) throw new InputException("--box must be positive");
-    if (mech.refusal(sample(nc).withUnits(units)).isPresent()) {
+    if (!mech.classes(units).contains(nc)) {
       throw new InputException(mech.name() + " is not defined on " + nc.id() + " networks" + (units == 1 ? "" : " with " + units + " units") + ": "
-          + mech.refusal(sample(nc).withUnits(units)).get());
+          + mech.refusal(Enumerator.networks(nc, 1).get(0).withUnits(units)).orElse("it does not list the class"));
     }
-    Path home = Home.get();
-    String claimId = claim != null ? claim : registeredClaim(home, mech, prop, nc, bench, units);
-    Claim named = claim(home, claimId);
+    claims = ClaimRegistry.read(evidence.claimsFile(home), registry);
+    String claimId = claim != null ? claim : registeredClaim(mech, prop, nc, bench, units);
+    Claim named = claim(claimId);
     if (named != null && named.units() != units) {
       throw new InputException("claim " + claimId + " is about markets with " + named.units() + " unit" + (named.units() == 1 ? "" : "s") + "; this search has --units " + units);
     }
+    EvidenceStore store = evidence.store(home, workbench.researcher());
+    MechanismSource source = Workbench.source(registry, mech);
+    if (save) {
+      if (source != null && store.root().equals(home)) {
+        throw new InputException(mech.name() + " is your mechanism (" + registry.origin(mech).describe() + "); its evidence is not saved in mechcheck's own "
+            + "counterexamples/ and proofs/: run from another folder, or give --claims or --evidence");
+      }
+      store.requireWritable();
+    }
     String command = "mechcheck search --mechanism " + mech.name() + " --property " + prop.name() + " --class " + nc.id()
-        + " --max-agents " + maxAgents + (bench != Benchmark.VICKREY ? " --benchmark " + bench.id() : "") + (units != 1 ? " --units " + units : "");
+        + (bench != Benchmark.VICKREY ? " --benchmark " + bench.id() : "") + (units != 1 ? " --units " + units : "")
+        + (source != null ? " --mechanism-file " + source.file() : "");
 
-    if (random > 0) return randomSearch(home, mech, prop, bench, nc, claimId, command + " --random " + random + " --seed " + seed);
-    if (deviations != null) return deviationSearch(home, mech, prop, nc, boxValue, command + " --deviations " + deviations);
+    if (random > 0) return randomSearch(store, mech, prop, bench, nc, claimId, source, command + " --max-agents " + maxAgents + " --random " + random + " --seed " + seed);
+    if (deviations != null) return deviationSearch(store, mech, prop, nc, boxValue, source, command + " --deviations " + deviations);
 
+    ProofRecord.Subject subject = new ProofRecord.Subject(claimId, mech.name(), prop.name(), bench.id(), nc.id(), Rationals.format(boxValue), units, null, null,
+        source, command);
     Progress progress = new Progress();
     // an interrupt (Ctrl-C) keeps what was found: the sizes already verified become a proof record
     long started = System.nanoTime();
@@ -107,17 +131,8 @@ final class SearchCommand implements Callable<Integer> {
         System.err.println("interrupted; nothing to keep");
         return;
       }
-      List<ProofRecord.Level> levels = List.copyOf(progress.verified);
-      int bound = levels.size();
-      ProofRecord rec = new ProofRecord(claimId, mech.name(), prop.name(), bench.id(), nc.id(), bound, Rationals.format(boxValue),
-          levels.stream().mapToLong(ProofRecord.Level::networks).sum(), levels.stream().mapToLong(ProofRecord.Level::queries).sum(), 0,
-          SymbolicChecker.z3Version(), (System.nanoTime() - started) / 1e9, 0, command.replace("--max-agents " + maxAgents, "--max-agents " + bound),
-          Instant.now().toString(), levels, units);
-      try {
-        System.err.println(rec.save(home.resolve("proofs")) ? "interrupted; kept a proof record up to " + bound + " agents" : "interrupted; the existing proof record covers as much");
-      } catch (java.io.IOException e) {
-        System.err.println("interrupted; could not save the proof record: " + e.getMessage());
-      }
+      ProofRecord rec = ProofRecord.verified(subject, List.copyOf(progress.verified), 0, (System.nanoTime() - started) / 1e9, 0);
+      System.err.println(store.save(rec) ? "interrupted; kept a proof record up to " + rec.maxAgents() + " agents" : "interrupted; the existing proof record covers as much");
     });
     Runtime.getRuntime().addShutdownHook(keep);
     Search.Result r;
@@ -125,19 +140,19 @@ final class SearchCommand implements Callable<Integer> {
       r = new Search(mech, prop, bench, nc, boxValue, z3Timeout, threads, units).run(maxAgents, timeLimit, progress);
     } finally {
       progress.close();
+      Runtime.getRuntime().removeShutdownHook(keep);
     }
-    Runtime.getRuntime().removeShutdownHook(keep);
 
     String verdict;
     if (r.refuted()) {
       verdict = "refuted";
-      Claim registered = claim(home, claimId);
+      Claim registered = claim(claimId);
       Counterexample c = Counterexample.from(r.violation(), r.counterexample().withName(mech.name() + "-" + prop.name().toLowerCase() + "-counterexample"),
-          mech.name(), bench, claimId, command, true).withFixedBy(registered == null ? List.of() : registered.fixedBy());
+          mech.name(), bench, claimId, command + " --max-agents " + maxAgents, true).withFixedBy(registered == null ? List.of() : registered.fixedBy()).withSource(source);
       if (json) System.out.println(NetworkJson.line(CounterexampleJson.toJson(c)));
       if (save) {
-        CounterexampleJson.Saved s = CounterexampleJson.save(home.resolve("counterexamples"), c);
-        System.err.println((s.created() ? "saved " : "already saved: ") + home.relativize(s.json()) + " and " + home.relativize(s.svg()).getFileName());
+        CounterexampleJson.Saved s = CounterexampleJson.save(store.counterexamples(), c, registry);
+        System.err.println((s.created() ? "saved " : "already saved: ") + store.cite(s.json()) + " and " + s.svg().getFileName());
       }
       if (!json) {
         System.out.println(claimId + ": REFUTED by a network with " + r.counterexample().agentCount() + " agents (" + r.networks() + " networks searched)");
@@ -147,15 +162,8 @@ final class SearchCommand implements Callable<Integer> {
     } else {
       verdict = r.bound() > 0 ? "verified" : "unknown";
       if (save && r.bound() > 0) {
-        List<ProofRecord.Level> levels = r.levels().subList(0, r.bound());
-        long nets = levels.stream().mapToLong(ProofRecord.Level::networks).sum();
-        long qs = levels.stream().mapToLong(ProofRecord.Level::queries).sum();
-        ProofRecord rec = new ProofRecord(claimId, mech.name(), prop.name(), bench.id(), nc.id(), r.bound(), Rationals.format(boxValue),
-            nets, qs, r.stats().paths, SymbolicChecker.z3Version(), r.seconds(), r.stats().solverNanos / 1e9,
-            command.replace("--max-agents " + maxAgents, "--max-agents " + r.bound()), Instant.now().toString(), levels, units);
-        boolean wrote = rec.save(home.resolve("proofs"));
-        System.err.println(wrote ? "saved " + home.relativize(ProofRecord.fileFor(home.resolve("proofs"), claimId))
-            : "kept the existing proof record (its bound is at least " + r.bound() + ")");
+        ProofRecord rec = ProofRecord.verified(subject, r.levels().subList(0, r.bound()), r.stats().paths, r.seconds(), r.stats().solverNanos / 1e9);
+        System.err.println(store.save(rec) ? "saved " + store.cite(store.proofFile(claimId)) : "kept the existing proof record (its bound is at least " + r.bound() + ")");
       }
       if (!json) {
         System.out.println(claimId + ": " + (r.bound() > 0 ? "verified on every network with up to " + r.bound() + " agents" : "unknown")
@@ -171,11 +179,12 @@ final class SearchCommand implements Callable<Integer> {
     if (json) System.out.println(NetworkJson.line(summary));
     else System.out.printf("  %.2f s, %.0f networks/s, %.0f queries/s, %.0f%% of the time in Z3%n", r.seconds(),
         r.networks() / Math.max(r.seconds(), 1e-9), r.queries() / Math.max(r.seconds(), 1e-9), 100 * solverShare);
-    boolean expectRefuted = claim(home, claimId) != null && claim(home, claimId).expectsRefutation();
+    boolean expectRefuted = claim(claimId) != null && claim(claimId).expectsRefutation();
     return r.refuted() && !expectRefuted ? Errors.VIOLATION : 0;
   }
 
-  private int randomSearch(Path home, Mechanism mech, Property prop, Benchmark bench, NetworkClass nc, String claimId, String command) throws Exception {
+  private int randomSearch(EvidenceStore store, Mechanism mech, Property prop, Benchmark bench, NetworkClass nc, String claimId, MechanismSource source,
+      String command) throws Exception {
     RandomSearch.Result r = new RandomSearch(mech, prop, bench, nc).run(random, seed);
     ObjectNode summary = NetworkJson.MAPPER.createObjectNode();
     summary.put("claim", claimId).put("drawn", r.drawn()).put("networks", r.checked()).put("seconds", Math.round(r.seconds() * 100) / 100.0);
@@ -186,9 +195,9 @@ final class SearchCommand implements Callable<Integer> {
       return 0;
     }
     summary.put("verdict", "refuted");
-    Claim registered = claim(home, claimId);
+    Claim registered = claim(claimId);
     Counterexample c = Counterexample.from(r.violation(), r.counterexample().withName(mech.name() + "-" + prop.name().toLowerCase() + "-counterexample"),
-        mech.name(), bench, claimId, command, true).withFixedBy(registered == null ? List.of() : registered.fixedBy());
+        mech.name(), bench, claimId, command, true).withFixedBy(registered == null ? List.of() : registered.fixedBy()).withSource(source);
     if (json) {
       System.out.println(NetworkJson.line(CounterexampleJson.toJson(c)));
       System.out.println(NetworkJson.line(summary));
@@ -197,64 +206,63 @@ final class SearchCommand implements Callable<Integer> {
       System.out.println("  " + r.violation().detail());
     }
     if (save) {
-      CounterexampleJson.Saved saved = CounterexampleJson.save(home.resolve("counterexamples"), c);
-      System.err.println((saved.created() ? "saved " : "already saved: ") + home.relativize(saved.json()));
+      CounterexampleJson.Saved saved = CounterexampleJson.save(store.counterexamples(), c, registry);
+      System.err.println((saved.created() ? "saved " : "already saved: ") + store.cite(saved.json()));
     }
     boolean expectRefuted = registered != null && registered.expectsRefutation();
     return expectRefuted ? 0 : Errors.VIOLATION;
   }
 
-  /** 001 Theorem 5.3 against message-passing and computational deviations of the sra protocol (org.mechcheck.sra.DeviationSearch). */
-  private Integer deviationSearch(Path home, Mechanism mech, Property prop, NetworkClass nc, BigFraction boxValue, String command) throws java.io.IOException {
-    if (!mech.name().equals("sra") || prop != Property.IC) throw new InputException("--deviations needs --mechanism sra --property IC");
-    if (!org.mechcheck.sra.DeviationSearch.FAMILIES.contains(deviations)) {
-      throw new InputException("--deviations: unknown family '" + deviations + "' (known: " + String.join(", ", org.mechcheck.sra.DeviationSearch.FAMILIES) + ")");
+  /** IC against a family of protocol deviations the mechanism names (its registered {@link DeviationFamilies}). */
+  private Integer deviationSearch(EvidenceStore store, Mechanism mech, Property prop, NetworkClass nc, BigFraction boxValue, MechanismSource source, String command) {
+    if (!prop.equals(Property.IC)) throw new InputException("--deviations goes with --property IC");
+    if (!mech.deviationFamilies().contains(deviations)) {
+      throw new InputException("--deviations: " + (mech.deviationFamilies().isEmpty() ? mech.name() + " has no families of protocol deviations"
+          : "unknown family '" + deviations + "' (known for " + mech.name() + ": " + String.join(", ", mech.deviationFamilies()) + ")"));
     }
+    DeviationFamilies families = registry.find(DeviationFamilies.class, mech.name())
+        .orElseThrow(() -> new InputException("--deviations: no registered search of " + mech.name() + "'s deviation families"));
     String claimId = null;
-    for (Claim c : ClaimRegistry.read(home.resolve("spec/claims.json"))) {
-      if (deviations.equals(c.deviations()) && c.networkClass() == nc) claimId = c.id();
+    for (Claim c : claims) {
+      if (deviations.equals(c.deviations()) && c.mechanism().equals(mech.name()) && c.networkClass() == nc) claimId = c.id();
     }
-    if (claimId == null) claimId = "sra/ic-" + deviations + "/" + nc.id();
+    if (claim != null) claimId = claim;
+    if (claimId == null) claimId = mech.name() + "/ic-" + deviations + "/" + nc.id();
     long started = System.nanoTime();
-    org.mechcheck.sra.DeviationSearch.Result r = org.mechcheck.sra.DeviationSearch.run(deviations, nc, maxAgents, boxValue, z3Timeout, timeLimit,
+    DeviationFamilies.Result r = families.search(deviations, nc, maxAgents, boxValue, z3Timeout, timeLimit,
         done -> { if (done % 10 == 0) System.err.print("\r" + done + " networks"); });
     System.err.println();
     if (r.finding() != null) {
-      org.mechcheck.sra.DeviationSearch.Finding f = org.mechcheck.sra.DeviationEvidence.shrink(r.finding());
+      DeviationFamilies.Finding f = r.finding().shrink();
       System.out.println(claimId + ": REFUTED by a network with " + f.witness().agentCount() + " agents (" + r.networks() + " networks searched)");
-      System.out.println("  " + org.mechcheck.sra.DeviationEvidence.describe(f));
+      System.out.println("  " + f.describe());
       System.out.println("  " + NetworkJson.line(NetworkJson.toJson(f.witness())));
-      if (save) System.out.println("  saved " + home.relativize(org.mechcheck.sra.DeviationEvidence.save(home, claimId, f, command)));
-      Claim registered = claim(home, claimId);
+      if (save) System.out.println("  saved " + store.cite(f.save(store, claimId, command + " --max-agents " + maxAgents)));
+      Claim registered = claim(claimId);
       return registered != null && registered.expectsRefutation() ? 0 : Errors.VIOLATION;
     }
     String how = r.timedOut() ? " (time limit reached)" : "";
     System.out.println(claimId + ": " + (r.bound() > 0 ? "VERIFIED up to " + r.bound() + " agents" : "UNKNOWN") + how + " (" + r.networks() + " networks, " + r.queries() + " queries, "
         + String.format("%.1f", r.seconds()) + " s)" + (r.unknown().isEmpty() ? "" : "; unknown: " + r.unknown()));
     if (save && r.bound() > 0) {
-      List<ProofRecord.Level> levels = r.levels().subList(0, r.bound());
-      ProofRecord rec = new ProofRecord(claimId, "sra", "IC", "vickrey", nc.id(), r.bound(), Rationals.format(boxValue),
-          levels.stream().mapToLong(ProofRecord.Level::networks).sum(), levels.stream().mapToLong(ProofRecord.Level::queries).sum(), 0,
-          SymbolicChecker.z3Version(), (System.nanoTime() - started) / 1e9, 0, command.replace("--max-agents " + maxAgents, "--max-agents " + r.bound()),
-          Instant.now().toString(), levels);
-      System.out.println(org.mechcheck.sra.DeviationEvidence.saveProof(home, rec, deviations) ? "  saved proofs/" + ProofRecord.fileFor(Path.of(""), claimId) : "  an existing proof record covers as much");
+      ProofRecord.Subject subject = new ProofRecord.Subject(claimId, mech.name(), "IC", "vickrey", nc.id(), Rationals.format(boxValue), 1, deviations,
+          families.utility(), source, command);
+      ProofRecord rec = ProofRecord.verified(subject, r.levels().subList(0, r.bound()), 0, (System.nanoTime() - started) / 1e9, 0);
+      System.out.println(store.save(rec) ? "  saved " + store.cite(store.proofFile(claimId)) : "  an existing proof record covers as much");
     }
     return 0;
   }
 
-  private static org.mechcheck.network.Market sample(NetworkClass nc) {
-    return Enumerator.networks(nc, 1).get(0);
-  }
-
-  private static String registeredClaim(Path home, Mechanism m, Property p, NetworkClass nc, Benchmark b, int units) {
-    for (Claim c : ClaimRegistry.read(home.resolve("spec/claims.json"))) {
-      if (!c.protocolDeviations() && c.mechanism().equals(m.name()) && c.property() == p && c.networkClass() == nc && c.benchmark() == b && c.units() == units) return c.id();
+  private String registeredClaim(Mechanism m, Property p, NetworkClass nc, Benchmark b, int units) {
+    for (Claim c : claims) {
+      if (!c.protocolDeviations() && !c.modelClaim() && c.mechanism().equals(m.name()) && c.property().equals(p) && c.networkClass() == nc
+          && c.benchmark().equals(b) && c.units() == units) return c.id();
     }
-    return m.name() + "/" + p.name().toLowerCase() + "/" + nc.id() + (p == Property.REV || p == Property.EQ ? "-" + b.id() : "") + (units != 1 ? "-k" + units : "");
+    return m.name() + "/" + p.name().toLowerCase() + "/" + nc.id() + (p.takesBenchmark() ? "-" + b.id() : "") + (units != 1 ? "-k" + units : "");
   }
 
-  private static Claim claim(Path home, String id) {
-    for (Claim c : ClaimRegistry.read(home.resolve("spec/claims.json"))) if (c.id().equals(id)) return c;
+  private Claim claim(String id) {
+    for (Claim c : claims) if (c.id().equals(id)) return c;
     return null;
   }
 

@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table with aligned columns. */
-final class Table {
+public final class Table {
   private final String[] header;
   private final List<String[]> rows = new ArrayList<>();
 
-  Table(String... header) {
+  public Table(String... header) {
     this.header = header;
   }
 
-  Table row(String... cells) {
+  public Table row(String... cells) {
     rows.add(cells);
     return this;
   }
@@ -40,7 +40,7 @@ final class Table {
   }
 
   /** The same table as GitHub markdown. */
-  String markdown() {
+  public String markdown() {
     StringBuilder sb = new StringBuilder();
     sb.append("| ").append(String.join(" | ", header)).append(" |\n|");
     for (int c = 0; c < header.length; c++) sb.append("---|");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.mechcheck.num.Rationals;
+import org.mechcheck.store.EvidenceStore;
 import org.mechcheck.store.InputException;
 import org.mechcheck.store.NetworkJson;
 
@@ -26,8 +27,11 @@ public final class CounterexampleFiles {
 
   public static final String FORMAT = "mechcheck-datatrade-counterexample/1";
 
+  /** The subfolder of counterexamples/ these files live in. */
+  static final String FOLDER = "datatrade";
+
   public static Path folder(Path home) {
-    return home.resolve("counterexamples").resolve("datatrade");
+    return new EvidenceStore(home).counterexamples().resolve(FOLDER);
   }
 
   public static List<Path> files(Path home) {
@@ -120,13 +124,7 @@ public final class CounterexampleFiles {
     o.put("foundBy", foundBy);
     String body = NetworkJson.MAPPER.writeValueAsString(o) + "\n";
     String hash = Integer.toHexString(body.replace(foundBy, "").hashCode());
-    Path dir = folder(home);
-    Files.createDirectories(dir);
-    Path target = dir.resolve(f.id().replace('/', '_') + "-" + x.tieBreak().label() + "-" + hash + ".json");
-    Path tmp = Files.createTempFile(dir, ".cx", ".tmp");
-    Files.writeString(tmp, body);
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return target;
+    return new EvidenceStore(home).saveNew(FOLDER, f.id().replace('/', '_') + "-" + x.tieBreak().label() + "-" + hash + ".json", body);
   }
 
   static ObjectNode toJson(TheoremChecks.Violation v) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.mechcheck.claims.Claim;
 import org.mechcheck.claims.Verdict;
+import org.mechcheck.store.AtomicFiles;
 import org.mechcheck.store.NetworkJson;
 
 /**
@@ -15,8 +16,14 @@ import org.mechcheck.store.NetworkJson;
  * into proofs/datatrade/ and, for the theorems, re-runs the record's first instances live (same
  * seed) so that a record the code no longer agrees with is not believed.
  */
-public final class DatatradeCheck {
-  private DatatradeCheck() {}
+public final class DatatradeCheck implements org.mechcheck.claims.ClaimCheck {
+  /** The check "datatrade" (the claims of 004), registered as a claim check. */
+  public DatatradeCheck() {}
+
+  @Override
+  public String name() {
+    return "datatrade";
+  }
 
   public static final String FORMAT = "mechcheck-datatrade-claim/1";
   static final int LIVE = 8;
@@ -31,11 +38,7 @@ public final class DatatradeCheck {
     r.put("instances", o.instances()).put("scope", o.scope()).put("seed", seed);
     o.failures().forEach(r.putArray("findings")::add);
     r.put("seconds", Math.round(o.seconds() * 100) / 100.0).put("command", command).put("date", java.time.Instant.now().toString());
-    Path f = record(home, o.claim());
-    Files.createDirectories(f.getParent());
-    Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
-    Files.writeString(tmp, NetworkJson.MAPPER.writeValueAsString(r) + "\n");
-    Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.replace(record(home, o.claim()), NetworkJson.MAPPER.writeValueAsString(r) + "\n");
   }
 
   public static final String SEARCH_FORMAT = "mechcheck-datatrade-search/1";
@@ -54,10 +57,7 @@ public final class DatatradeCheck {
     else o.putNull("counterexample");
     o.put("seconds", Math.round(r.seconds() * 100) / 100.0).put("command", command).put("date", java.time.Instant.now().toString());
     Path f = searchRecord(home, claimId, tb);
-    Files.createDirectories(f.getParent());
-    Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
-    Files.writeString(tmp, NetworkJson.MAPPER.writeValueAsString(o) + "\n");
-    Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.replace(f, NetworkJson.MAPPER.writeValueAsString(o) + "\n");
     return f;
   }
 
@@ -96,7 +96,8 @@ public final class DatatradeCheck {
     return sb.toString();
   }
 
-  public static Verdict evaluate(Claim claim, Path home, double budgetSeconds) {
+  @Override
+  public Verdict evaluate(Claim claim, Path home, double budgetSeconds) {
     long t0 = System.nanoTime();
     boolean theorem = claim.id().startsWith(DatatradeClaims.EXPANSION) || claim.id().startsWith(DatatradeClaims.LOCAL) || claim.id().startsWith(DatatradeClaims.WELFARE);
     if (theorem) {

@@ -15,12 +15,19 @@ import org.mechcheck.claims.Verdict;
  * {@code mechcheck group evidence} writes into proofs/group/. A missing or unreadable record gives
  * "unknown".
  */
-public final class GroupClaims {
-  private GroupClaims() {}
+public final class GroupClaims implements org.mechcheck.claims.ClaimCheck {
+  /** The check "group" (the claims of 003), registered as a claim check. */
+  public GroupClaims() {}
+
+  @Override
+  public String name() {
+    return "group";
+  }
 
   static final List<String> EXAMPLE = List.of("U(0,2)", "U(0,3)");
 
-  public static Verdict evaluate(Claim claim, Path home, double budgetSeconds) {
+  @Override
+  public Verdict evaluate(Claim claim, Path home, double budgetSeconds) {
     long start = System.nanoTime();
     try {
       return switch (claim.id()) {

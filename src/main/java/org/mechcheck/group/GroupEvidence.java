@@ -45,9 +45,7 @@ public final class GroupEvidence {
   }
 
   private static String write(Path file, ObjectNode record) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, NetworkJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(record) + "\n");
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    org.mechcheck.store.AtomicFiles.replace(file, NetworkJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(record) + "\n");
     return file.getParent().getFileName() + "/" + file.getFileName() + ": " + record.path("summary").asText();
   }
 

@@ -29,7 +29,7 @@ import org.mechcheck.num.Linear;
  * </ul>
  * An intermediary off LCC_m has r*_i = r'_i, as the paper states.
  */
-public final class Csm implements Mechanism {
+public class Csm implements Mechanism {
 
   public enum Reading {
     PROCEDURE,
@@ -40,6 +40,11 @@ public final class Csm implements Mechanism {
 
   public Csm(Reading reading) {
     this.reading = reading;
+  }
+
+  /** {@code csm}: threshold neighbourhoods by the paper's construction procedure. */
+  public Csm() {
+    this(Reading.PROCEDURE);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.mechcheck.multiunit;
 
+import org.mechcheck.mechanism.UnitDemand;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,8 +65,13 @@ public final class Gidm implements Mechanism {
   }
 
   @Override
+  public boolean multiUnit() {
+    return true;
+  }
+
+  @Override
   public Optional<String> refusal(Market market) {
-    return Units.refusal(name(), market);
+    return UnitDemand.refusal(name(), market);
   }
 
   /*@ ensures \result.winners().length <= profile.market().units();
@@ -109,7 +115,7 @@ public final class Gidm implements Mechanism {
       this.market = profile.market();
       this.k = market.units();
       int n = market.size();
-      this.opt = Units.ranked(Units.informed(profile), k, profile, a);
+      this.opt = UnitDemand.ranked(UnitDemand.informed(profile), k, profile, a);
       opt.forEach(optSet::set);
       holds.or(optSet);
       this.parent = new int[n];
@@ -225,7 +231,7 @@ public final class Gidm implements Mechanism {
       for (int j : opt) if (among.get(j)) top.add(j);
       BitSet rest = (BitSet) among.clone();
       rest.andNot(optSet);
-      top.addAll(Units.ranked(rest.stream().boxed().toList(), k - top.size(), profile, a));
+      top.addAll(UnitDemand.ranked(rest.stream().boxed().toList(), k - top.size(), profile, a));
       return top;
     }
 
@@ -253,7 +259,7 @@ public final class Gidm implements Mechanism {
       List<N> fixed = new ArrayList<>();
       List<N> rest = new ArrayList<>();
       BitSet seen = new BitSet();
-      for (int j : Units.informedWithout(profile, removed)) {
+      for (int j : UnitDemand.informedWithout(profile, removed)) {
         seen.set(j);
         (forced.get(j) ? fixed : rest).add(profile.bid(j));
       }
@@ -262,7 +268,7 @@ public final class Gidm implements Mechanism {
       if (!missing.isEmpty() || forced.cardinality() > k) {
         throw new IllegalStateException("gidm: infeasible maximisation (forced " + forced + " of " + k + " units, uninformed " + missing + ")");
       }
-      return a.add(a.sum(fixed), Units.topSum(rest, k - forced.cardinality(), a));
+      return a.add(a.sum(fixed), UnitDemand.topSum(rest, k - forced.cardinality(), a));
     }
 
     // ------------------------------------------------------------------ payment

@@ -1,5 +1,6 @@
 package org.mechcheck.multiunit;
 
+import org.mechcheck.mechanism.UnitDemand;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -46,8 +47,13 @@ public final class VcgK implements Mechanism {
   }
 
   @Override
+  public boolean multiUnit() {
+    return true;
+  }
+
+  @Override
   public Optional<String> refusal(Market market) {
-    return Units.refusal(name(), market);
+    return UnitDemand.refusal(name(), market);
   }
 
   /*@ ensures \result.winners().length <= profile.market().units();
@@ -61,16 +67,16 @@ public final class VcgK implements Mechanism {
   public <N> Outcome<N> run(Profile<N> profile, Arith<N> arith) {
     Market market = profile.market();
     int k = market.units();
-    List<Integer> informed = Units.informed(profile);
-    List<Integer> winners = Units.ranked(informed, k, profile, arith);
-    N best = Units.welfare(profile, arith);
+    List<Integer> informed = UnitDemand.informed(profile);
+    List<Integer> winners = UnitDemand.ranked(informed, k, profile, arith);
+    N best = UnitDemand.welfare(profile, arith);
     N[] pay = (N[]) new Object[market.size()];
     Arrays.fill(pay, arith.zero());
     for (int i : informed) {
       BitSet without = new BitSet();
       without.set(i);
       N others = winners.contains(i) ? arith.sub(best, profile.bid(i)) : best;
-      pay[i] = arith.sub(Units.welfare(profile, arith, without), others);
+      pay[i] = arith.sub(UnitDemand.welfare(profile, arith, without), others);
     }
     return Outcome.awardAll(market, winners, pay, Map.of());
   }

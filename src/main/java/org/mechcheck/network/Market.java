@@ -12,7 +12,7 @@ import org.jgrapht.graph.SimpleGraph;
 /**
  * A market: a seller, agents and the undirected neighbour relation (who can inform whom), with
  * the number of units for sale. Node 0 is the seller; node k (1-based) is the k-th agent of the
- * file, so node order is the tie-break order of FORMATS.md. Immutable.
+ * file, so node order is the tie-break order of spec/README.md (docs/formats/network.md). Immutable.
  */
 public final class Market {
   private final String name;

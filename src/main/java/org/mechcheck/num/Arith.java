@@ -15,7 +15,7 @@ import org.apache.commons.numbers.fraction.BigFraction;
  *
  * <p>Tie-break (documented in spec/README.md): {@code argmax} and {@code argmin} return the
  * lowest index among the optimal entries. Callers order candidates by the market's agent order
- * (and chains lexicographically), which makes this the tie-break of FORMATS.md.
+ * (and chains lexicographically), which makes this the tie-break of spec/README.md.
  */
 public interface Arith<N> {
 

@@ -32,6 +32,7 @@ public final class Exact implements Arith<BigFraction> {
 
   @Override
   public boolean ge(BigFraction a, BigFraction b) {
+    Cancelled.check();
     return a.compareTo(b) >= 0;
   }
 

@@ -34,6 +34,7 @@ public final class Fast implements Arith<Double> {
 
   @Override
   public boolean ge(Double a, Double b) {
+    Cancelled.check();
     return a >= b;
   }
 }

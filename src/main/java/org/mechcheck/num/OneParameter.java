@@ -40,6 +40,7 @@ public final class OneParameter implements Arith<Affine> {
 
   @Override
   public boolean ge(Affine a, Affine b) {
+    Cancelled.check();
     Affine d = sub(a, b);
     if (!d.isConstant()) breakpoints.add(d.root());
     return d.at(x0).signum() >= 0;

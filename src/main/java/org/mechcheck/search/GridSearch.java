@@ -1,6 +1,6 @@
 package org.mechcheck.search;
 
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mechcheck.mechanism.Mechanism;
@@ -38,7 +38,7 @@ public final class GridSearch {
         costs[v] = BigFraction.of(structure.isIntermediary(v) ? digits[v] : 0);
       }
       Market m = structure.withTypes(structure.name(), values, costs);
-      List<Violation> found = checker.check(m, EnumSet.of(property));
+      List<Violation> found = checker.check(m, Set.of(property));
       if (!found.isEmpty()) return m;
       int k = 1;
       while (k < n && digits[k] == g) digits[k++] = 0;

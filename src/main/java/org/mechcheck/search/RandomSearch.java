@@ -1,6 +1,6 @@
 package org.mechcheck.search;
 
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Iterator;
 import net.jqwik.api.Arbitrary;
@@ -52,7 +52,7 @@ public final class RandomSearch {
       Market m = draws.next().market();
       if (!networkClass.contains(m) || mechanism.refusal(m).isPresent()) continue;
       checked++;
-      List<Violation> found = checker.check(m, EnumSet.of(property));
+      List<Violation> found = checker.check(m, Set.of(property));
       if (!found.isEmpty()) {
         Shrinker shrinker = new Shrinker(mechanism, property, benchmark, networkClass);
         Market small = shrinker.shrink(m);

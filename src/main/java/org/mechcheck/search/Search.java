@@ -16,7 +16,7 @@ import org.mechcheck.property.Benchmark;
 import org.mechcheck.property.Property;
 import org.mechcheck.property.Violation;
 import org.mechcheck.smt.Stats;
-import org.mechcheck.smt.SymbolicChecker;
+import org.mechcheck.store.ProofRecord;
 
 /**
  * Bounded verification of one claim: every network of the class with 1, 2, ..., maxAgents
@@ -25,7 +25,9 @@ import org.mechcheck.smt.SymbolicChecker;
  * the smallest size that has one (deterministic whatever the number of threads); it is shrunk
  * further. Otherwise the claim holds up to the largest size whose every network was decided
  * (UNKNOWN answers and the time limit stop that bound short). Every enumerated market has the
- * search's number of units for sale (1 unless given).
+ * search's number of units for sale (1 unless given). A network still running when the time
+ * limit passes is stopped at the mechanism's next comparison (or abandoned, after a grace, if
+ * it makes none) and counted as undecided.
  */
 public final class Search {
 
@@ -92,8 +94,31 @@ public final class Search {
 
     synchronized Object[] take(long deadline) {
       if (System.nanoTime() > deadline) timedOut = true;
-      if (timedOut || !networks.hasNext() || next > firstViolation) return null;
+      if (timedOut || failure != null || !networks.hasNext() || next > firstViolation) return null;
       return new Object[] {next++, networks.next()};
+    }
+
+    Throwable failure;
+    private final java.util.Map<Thread, String> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** No more networks are handed out: the time limit passed. */
+    synchronized void stop() {
+      timedOut = true;
+    }
+
+    /** No more networks are handed out: a check failed (the first failure is kept). */
+    synchronized void fail(Throwable t) {
+      if (failure == null) failure = t;
+    }
+
+    /** The network the calling worker is on (null: none). */
+    void running(Market m) {
+      if (m == null) inFlight.remove(Thread.currentThread());
+      else inFlight.put(Thread.currentThread(), m.name());
+    }
+
+    List<String> inFlight() {
+      return List.copyOf(inFlight.values());
     }
 
     synchronized void report(long index, Market m, SymbolicChecker.Result r) {
@@ -115,8 +140,13 @@ public final class Search {
     Stats stats = new Stats();
     long networks = 0;
     int bound = 0;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "mechcheck-search");
+      t.setDaemon(true); // a mechanism that never returns must not keep the process alive
+      return t;
+    });
     List<SymbolicChecker> checkers = new ArrayList<>();
+    boolean abandoned = false;
     try {
       for (int t = 0; t < threads; t++) checkers.add(pool.submit(() -> new SymbolicChecker(box, timeoutMillis)).get());
       for (int n = 1; n <= maxAgents; n++) {
@@ -124,18 +154,38 @@ public final class Search {
         listener.level(n, Enumerator.count(networkClass, n));
         Level level = new Level(n);
         List<Future<?>> work = new ArrayList<>();
+        List<Thread> running = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (SymbolicChecker z3 : checkers) {
           work.add(pool.submit(() -> {
-            Object[] item;
-            while ((item = level.take(deadline)) != null) {
-              Market m = (Market) item[1];
-              if (mechanism.refusal(m).isEmpty()) level.report((Long) item[0], m, z3.check(mechanism, m, property, benchmark));
-              listener.network(level.done.incrementAndGet());
+            running.add(Thread.currentThread());
+            try {
+              Object[] item;
+              while ((item = level.take(deadline)) != null) {
+                Market m = (Market) item[1];
+                level.running(m);
+                if (mechanism.refusal(m).isEmpty()) level.report((Long) item[0], m, z3.check(mechanism, m, property, benchmark));
+                level.running(null);
+                listener.network(level.done.incrementAndGet());
+              }
+            } catch (org.mechcheck.num.Cancelled stopped) {
+              level.stop(); // the network it was on stays undecided
+            } catch (RuntimeException | Error failed) {
+              level.fail(failed); // the other workers finish their network before it is rethrown
+            } finally {
+              running.remove(Thread.currentThread());
             }
             return null;
           }));
         }
-        for (Future<?> f : work) f.get();
+        if (!await(work, deadline, running, checkers)) {
+          abandoned = true;
+          level.stop();
+          for (String name : level.inFlight()) unknown.add(name + ": still running " + GRACE_NANOS / 1_000_000_000 + " s after the time limit; abandoned, undecided");
+        }
+        if (level.failure != null) {
+          if (level.failure instanceof RuntimeException r) throw r; // a mechanism's own failure, as it is
+          throw (Error) level.failure;
+        }
         networks += level.done.get();
         unknown.addAll(level.unknown);
         if (level.violation != null) {
@@ -155,12 +205,50 @@ public final class Search {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("search interrupted", e);
     } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r && !(r instanceof org.mechcheck.num.Cancelled)) throw r; // a mechanism's own failure, as it is
       throw new IllegalStateException("search failed: " + e.getCause(), e.getCause());
     } finally {
-      for (SymbolicChecker z3 : checkers) pool.submit(z3::close);
-      pool.shutdown();
+      if (abandoned) {
+        pool.shutdownNow(); // a worker still inside the mechanism keeps its Z3 context: closing it under her would crash
+      } else {
+        for (SymbolicChecker z3 : checkers) pool.submit(z3::close);
+        pool.shutdown();
+      }
     }
   }
+
+  /** How long past the time limit a running network may take to stop before it is abandoned. */
+  static final long GRACE_NANOS = 2_000_000_000L;
+
+  /**
+   * Waits for the workers. Past the time limit the workers still running are interrupted (their
+   * mechanism stops at its next comparison) and Z3 is told to stop; false when one has not
+   * finished within the grace after that.
+   */
+  private static boolean await(List<Future<?>> work, long deadline, List<Thread> running, List<SymbolicChecker> checkers)
+      throws InterruptedException, java.util.concurrent.ExecutionException {
+    boolean stopping = false;
+    for (Future<?> f : work) {
+      while (true) {
+        if (deadline == Long.MAX_VALUE) {
+          f.get();
+          break;
+        }
+        long wait = (stopping ? deadline + GRACE_NANOS : deadline) - System.nanoTime();
+        try {
+          f.get(Math.max(wait, 1), java.util.concurrent.TimeUnit.NANOSECONDS);
+          break;
+        } catch (java.util.concurrent.TimeoutException late) {
+          if (stopping) return false;
+          stopping = true;
+          for (Thread t : running) t.interrupt();
+          for (SymbolicChecker z3 : checkers) z3.interrupt();
+        }
+      }
+    }
+    return true;
+  }
+
 
   private static long queries(List<SymbolicChecker> checkers) {
     long q = 0;

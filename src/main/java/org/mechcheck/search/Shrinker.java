@@ -1,7 +1,7 @@
 package org.mechcheck.search;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mechcheck.mechanism.Mechanism;
@@ -34,7 +34,7 @@ public final class Shrinker {
   /** The first violation the checker finds on {@code m}, or null. */
   public Violation violation(Market m) {
     if (!networkClass.contains(m) || !Structure.connected(m) || mechanism.refusal(m).isPresent()) return null;
-    List<Violation> found = checker.check(m, EnumSet.of(property));
+    List<Violation> found = checker.check(m, Set.of(property));
     return found.isEmpty() ? null : found.get(0);
   }
 

@@ -47,6 +47,7 @@ public final class PathExplorer {
 
   /** Answers a branch condition on the current path (forks the exploration when both sides are feasible). */
   public boolean decide(BoolExpr c) {
+    org.mechcheck.num.Cancelled.check();
     Expr<?> simplified = c.simplify();
     if (simplified.isTrue()) return true;
     if (simplified.isFalse()) return false;

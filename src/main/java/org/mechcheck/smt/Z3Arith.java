@@ -3,6 +3,9 @@ package org.mechcheck.smt;
 import com.microsoft.z3.ArithExpr;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
+import com.microsoft.z3.Expr;
+import com.microsoft.z3.IntNum;
+import com.microsoft.z3.RatNum;
 import com.microsoft.z3.RealSort;
 import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
@@ -88,5 +91,12 @@ public final class Z3Arith implements Arith<ArithExpr<RealSort>> {
       if (explorer.decide(ctx.mkAnd(cs))) return j;
     }
     return xs.size() - 1;
+  }
+
+  /** A Z3 numeral (from a model) as an exact rational. */
+  public static BigFraction exact(Expr<?> e) {
+    if (e instanceof RatNum r) return BigFraction.of(r.getBigIntNumerator(), r.getBigIntDenominator());
+    if (e instanceof IntNum i) return BigFraction.of(i.getBigInteger());
+    throw new IllegalStateException("not a rational numeral: " + e);
   }
 }

@@ -3,59 +3,81 @@ package org.mechcheck.sra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mechcheck.claims.Claim;
 import org.mechcheck.claims.Verdict;
 import org.mechcheck.network.Market;
 import org.mechcheck.num.Rationals;
-import org.mechcheck.search.ProofRecord;
+import org.mechcheck.plugin.Registry;
+import org.mechcheck.store.EvidenceKind;
+import org.mechcheck.store.EvidenceStore;
 import org.mechcheck.store.InputException;
 import org.mechcheck.store.NetworkJson;
+import org.mechcheck.store.ProofRecord;
 
 /**
  * Evidence for claims about the protocol's message-passing and computational deviations (claims
  * with a {@code deviations} family): counterexamples in {@code counterexamples/sra/} (format
  * {@code mechcheck-sra-deviation/1}: the network, the agent, the deviation with its exact
  * parameter, both utilities), replayed exactly; proof records of {@link DeviationSearch} in
- * {@code proofs/} (the usual format, plus {@code "deviations"}).
+ * {@code proofs/} (the usual format, with {@code "deviations"} naming the family). The evidence
+ * kind of those files, for {@code replay}.
  */
-public final class DeviationEvidence {
+public final class DeviationEvidence implements EvidenceKind {
   public static final String FORMAT = "mechcheck-sra-deviation/1";
+  /** The subfolder of counterexamples/ these files live in. */
+  static final String FOLDER = "sra";
 
-  private DeviationEvidence() {}
-
-  public static Path folder(Path home) {
-    return home.resolve("counterexamples").resolve("sra");
+  @Override
+  public String name() {
+    return FORMAT;
   }
 
-  public static Verdict evaluate(Claim claim, Path home, int budgetAgents, double budgetSeconds) {
+  @Override
+  public Replayed replay(Path file, JsonNode root, Registry registry) {
+    DeviationSearch.Finding f = replay(file, root);
+    String claim = root.path("claim").asText();
+    ObjectNode o = NetworkJson.MAPPER.createObjectNode();
+    o.put("file", file.toString()).put("mechanism", "sra").put("claim", claim).put("family", root.path("family").asText());
+    o.put("violates", f != null);
+    if (f != null) {
+      o.put("agent", f.witness().id(f.agent()));
+      o.putObject("truthful").put("utility", Rationals.format(f.truthful()));
+      o.putObject("deviating").put("utility", Rationals.format(f.deviating()));
+    }
+    String line = file + "  sra IC (" + root.path("family").asText() + ")  " + (f != null ? describe(f) + "  still violates" : "NO LONGER REPRODUCES");
+    return new Replayed(f != null, line, o);
+  }
+
+  static Verdict evaluate(Claim claim, EvidenceStore store, int budgetAgents, double budgetSeconds) {
     long start = System.nanoTime();
     List<String> stale = new ArrayList<>();
-    for (Path p : files(folder(home))) {
-      JsonNode o = NetworkJson.readTree(p);
-      if (!claim.id().equals(o.path("claim").asText())) continue;
-      DeviationSearch.Finding f = replay(p, o);
-      String rel = home.relativize(p.toAbsolutePath().normalize()).toString();
+    for (EvidenceStore.EvidenceFile e : store.files(FORMAT)) {
+      if (!claim.id().equals(e.claim())) continue;
+      if (!e.readable()) return new Verdict(claim, Verdict.UNKNOWN, null, List.of(store.cite(e.path())), "unreadable evidence: " + e.problem(), secs(start));
+      String rel = store.cite(e.path());
+      DeviationSearch.Finding f;
+      try {
+        f = replay(e.path(), e.root());
+      } catch (InputException bad) {
+        return new Verdict(claim, Verdict.UNKNOWN, null, List.of(rel), "unreadable evidence: " + bad.getMessage(), secs(start));
+      }
       if (f != null) {
         return new Verdict(claim, Verdict.REFUTED, null, List.of(rel), "replayed exactly: " + describe(f), secs(start));
       }
       stale.add(rel);
     }
-    Path proof = ProofRecord.fileFor(home.resolve("proofs"), claim.id());
-    if (Files.exists(proof)) {
-      ProofRecord r = ProofRecord.read(proof);
-      return new Verdict(claim, Verdict.VERIFIED, r.maxAgents(), List.of(home.relativize(proof).toString()),
+    var proof = store.proof(claim.id());
+    if (proof.isPresent()) {
+      ProofRecord r = proof.get();
+      return new Verdict(claim, Verdict.VERIFIED, r.maxAgents(), List.of(store.cite(store.proofFile(claim.id()))),
           r.networks() + " networks, " + r.queries() + " queries, Z3 " + r.z3() + "; deviations '" + claim.deviations() + "', expected utility over the inviter choices", secs(start));
     }
     if (budgetAgents > 0) {
-      DeviationSearch.Result r = DeviationSearch.run(claim.deviations(), claim.networkClass(), budgetAgents, BigFraction.of(100), 30_000, budgetSeconds, x -> {});
+      DeviationSearch.Result r = DeviationSearch.run(claim.deviations(), claim.networkClass(), budgetAgents, BigFraction.of(100), 30_000, budgetSeconds, x -> { });
       if (r.finding() != null) {
         return new Verdict(claim, Verdict.REFUTED, null, List.of(), "searched now (not saved): " + describe(r.finding()), secs(start));
       }
@@ -96,7 +118,7 @@ public final class DeviationEvidence {
   }
 
   /** Saves a finding as {@code counterexamples/sra/<claim>-<hash>.json}; returns the path. */
-  public static Path save(Path home, String claim, DeviationSearch.Finding f, String foundBy) throws IOException {
+  static Path save(EvidenceStore store, String claim, DeviationSearch.Finding f, String foundBy) {
     Market m = f.witness();
     ObjectNode o = NetworkJson.MAPPER.createObjectNode();
     o.put("format", FORMAT).put("mechanism", "sra").put("claim", claim).put("family", f.family());
@@ -111,30 +133,14 @@ public final class DeviationEvidence {
     o.putObject("deviating").put("utility", Rationals.format(f.deviating()));
     o.put("note", "expected utilities over every inviter choice; everyone else plays the intended strategy");
     o.put("foundBy", foundBy);
-    String body = NetworkJson.MAPPER.writeValueAsString(o) + "\n";
+    String body;
+    try {
+      body = NetworkJson.MAPPER.writeValueAsString(o) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
     String hash = Integer.toHexString(body.replace(foundBy, "").hashCode());
-    Path dir = folder(home);
-    Files.createDirectories(dir);
-    Path target = dir.resolve(claim.replace('/', '_') + "-" + hash + ".json");
-    Path tmp = Files.createTempFile(dir, ".cx", ".tmp");
-    Files.writeString(tmp, body);
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return target;
-  }
-
-  /** Saves a proof record (with its family) unless one with at least this bound exists. */
-  public static boolean saveProof(Path home, ProofRecord r, String family) throws IOException {
-    Path dir = home.resolve("proofs");
-    Files.createDirectories(dir);
-    Path target = ProofRecord.fileFor(dir, r.claim());
-    if (Files.exists(target) && ProofRecord.read(target).maxAgents() >= r.maxAgents()) return false;
-    ObjectNode o = r.toJson();
-    o.put("deviations", family);
-    o.put("utility", "expected over every inviter choice");
-    Path tmp = Files.createTempFile(dir, ".proof", ".tmp");
-    Files.writeString(tmp, NetworkJson.MAPPER.writeValueAsString(o) + "\n");
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return true;
+    return store.saveNew(FOLDER, claim.replace('/', '_') + "-" + hash + ".json", body);
   }
 
   /** Shrinks a finding's values (and parameter) towards small integers while it still gains. */
@@ -164,15 +170,6 @@ public final class DeviationEvidence {
       }
     }
     return best;
-  }
-
-  private static List<Path> files(Path dir) {
-    if (!Files.isDirectory(dir)) return List.of();
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-    } catch (IOException e) {
-      throw new InputException(dir + ": cannot list folder (" + e.getMessage() + ")");
-    }
   }
 
   private static double secs(long start) {

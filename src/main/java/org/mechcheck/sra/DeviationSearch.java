@@ -21,10 +21,9 @@ import org.mechcheck.network.Profile;
 import org.mechcheck.num.Arith;
 import org.mechcheck.num.Exact;
 import org.mechcheck.num.Rationals;
-import org.mechcheck.search.ProofRecord;
+import org.mechcheck.store.ProofRecord;
 import org.mechcheck.smt.PathExplorer;
 import org.mechcheck.smt.Stats;
-import org.mechcheck.smt.SymbolicChecker;
 import org.mechcheck.smt.Z3Arith;
 
 /**
@@ -176,8 +175,8 @@ public final class DeviationSearch {
           if (s == Status.SATISFIABLE) {
             Model model = solver.getModel();
             BigFraction[] values = new BigFraction[n];
-            for (int v = 1; v < n; v++) values[v] = SymbolicChecker.exact(model.eval(value[v], true));
-            BigFraction param = dev.parameter() == null ? null : SymbolicChecker.exact(model.eval(dev.parameter(), true));
+            for (int v = 1; v < n; v++) values[v] = Z3Arith.exact(model.eval(value[v], true));
+            BigFraction param = dev.parameter() == null ? null : Z3Arith.exact(model.eval(dev.parameter(), true));
             Finding f = confirm(m.withTypes(m.name(), values, new BigFraction[n]), agent, family, dev.kind(), dev.targets(), param);
             if (f != null) return f;
             if (unknown == null) unknown = "Z3 model for " + m.id(agent) + " '" + dev.text() + "' did not replay exactly";

@@ -46,6 +46,12 @@ public final class Protocol implements Mechanism {
     return "single unit; every agent a bidder; at most " + RUN_LIMIT + " combinations of inviter choices";
   }
 
+  /** 001's message-passing and computational actions, searched by {@link DeviationSearch} (see {@link DeviationFamilies}). */
+  @Override
+  public java.util.List<String> deviationFamilies() {
+    return DeviationSearch.FAMILIES;
+  }
+
   @Override
   public Optional<String> refusal(Market market) {
     Optional<String> outside = org.mechcheck.mechanism.SingleUnitSocial.refusal(name(), market);

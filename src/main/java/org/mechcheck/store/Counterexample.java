@@ -10,7 +10,7 @@ import org.mechcheck.property.Property;
 import org.mechcheck.property.Violation;
 
 /**
- * A saved counterexample ({@code mechcheck-counterexample/1} of FORMATS.md): a mechanism, the
+ * A saved counterexample ({@code mechcheck-counterexample/1}, docs/formats/counterexample.md): a mechanism, the
  * property it fails, the network with the true types, and for IR and IC the agent and her
  * deviation, with the numbers the finder saw.
  *
@@ -37,18 +37,25 @@ public record Counterexample(
     String foundBy,
     boolean minimised,
     List<String> fixedBy,
-    String detail) {
+    String detail,
+    MechanismSource source) {
 
   public Counterexample {
     fixedBy = fixedBy == null ? List.of() : List.copyOf(fixedBy);
     if (deviation != null && deviation.informs() != null) deviation = new Deviation(deviation.bid(), (BitSet) deviation.informs().clone());
-    if (property == Property.REV && benchmark == null) benchmark = Benchmark.VICKREY;
-    if (property != Property.REV && property != Property.EQ) benchmark = null;
+    if (property.takesBenchmark() && benchmark == null) benchmark = Benchmark.VICKREY;
+    if (!property.takesBenchmark()) benchmark = null;
+  }
+
+  /** A counterexample to a shipped mechanism (no {@code mechanismSource}). */
+  public Counterexample(String mechanism, Property property, String claim, Market market, int agent, Deviation deviation, BigFraction truthful,
+      BigFraction deviating, Benchmark benchmark, String foundBy, boolean minimised, List<String> fixedBy, String detail) {
+    this(mechanism, property, claim, market, agent, deviation, truthful, deviating, benchmark, foundBy, minimised, fixedBy, detail, null);
   }
 
   /** Whether the property is about one agent's utility (IR, IC) rather than about the market's outcome. */
   public static boolean agentLevel(Property p) {
-    return p == Property.IR || p == Property.IC;
+    return p.agentLevel();
   }
 
   /**
@@ -81,7 +88,12 @@ public record Counterexample(
 
   /** The same counterexample, with the mechanisms on which it must not show. */
   public Counterexample withFixedBy(List<String> mechanisms) {
-    return new Counterexample(mechanism, property, claim, market, agent, deviation, truthful, deviating, benchmark, foundBy, minimised, mechanisms, detail);
+    return new Counterexample(mechanism, property, claim, market, agent, deviation, truthful, deviating, benchmark, foundBy, minimised, mechanisms, detail, source);
+  }
+
+  /** The same counterexample, recording the researcher's source it was found with. */
+  public Counterexample withSource(MechanismSource s) {
+    return new Counterexample(mechanism, property, claim, market, agent, deviation, truthful, deviating, benchmark, foundBy, minimised, fixedBy, detail, s);
   }
 
   /** The neighbours the deviating agent truthfully informs but, deviating, does not (empty when none). */

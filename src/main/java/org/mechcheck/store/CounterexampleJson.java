@@ -6,12 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -24,15 +20,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mechcheck.mechanism.Mechanism;
-import org.mechcheck.mechanism.Mechanisms;
 import org.mechcheck.network.Market;
 import org.mechcheck.num.Rationals;
+import org.mechcheck.plugin.Registry;
 import org.mechcheck.property.Benchmark;
 import org.mechcheck.property.Deviation;
 import org.mechcheck.property.Property;
 
 /**
- * The {@code mechcheck-counterexample/1} format of FORMATS.md: reading validates everything
+ * The {@code mechcheck-counterexample/1} format (docs/formats/counterexample.md): reading validates everything
  * (one line naming the file, the field and the reason on bad input); saving names the file
  * {@code <mechanism>-<property>-<hash>.json}, hash = the first 8 hex digits of the SHA-256 of the
  * canonical JSON of what identifies the counterexample (mechanism, property, network structure and
@@ -49,7 +45,7 @@ public final class CounterexampleJson {
 
   // ---------------------------------------------------------------- writing
 
-  /** The counterexample as a JSON tree, fields in the order of FORMATS.md. */
+  /** The counterexample as a JSON tree, fields in the order of docs/formats/counterexample.md. */
   public static ObjectNode toJson(Counterexample c) {
     Market m = c.market();
     ObjectNode o = NetworkJson.MAPPER.createObjectNode();
@@ -72,6 +68,7 @@ public final class CounterexampleJson {
       c.fixedBy().forEach(f::add);
     }
     if (c.detail() != null && !c.detail().isEmpty()) o.put("detail", c.detail());
+    if (c.source() != null) o.set("mechanismSource", c.source().toJson());
     return o;
   }
 
@@ -131,7 +128,12 @@ public final class CounterexampleJson {
    * domain excludes the network) is not written: {@link InputException}.
    */
   public static Saved save(Path dir, Counterexample c) {
-    parse(toJson(c), dir.resolve(fileName(c)).toString(), c.market().name()); // never write what cannot be read back
+    return save(dir, c, Registry.standard());
+  }
+
+  /** {@link #save(Path, Counterexample)} for a counterexample to a mechanism of {@code registry}. */
+  public static Saved save(Path dir, Counterexample c, Registry registry) {
+    parse(toJson(c), dir.resolve(fileName(c)).toString(), c.market().name(), registry); // never write what cannot be read back
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -139,12 +141,12 @@ public final class CounterexampleJson {
     }
     Path json = dir.resolve(fileName(c));
     Path svg = dir.resolve(baseName(c) + ".svg");
-    boolean created = writeNew(json, text(c));
+    boolean created = AtomicFiles.writeNew(json, text(c));
     Counterexample kept = c;
     if (!created) {
       Counterexample existing;
       try {
-        existing = read(json);
+        existing = read(json, registry);
       } catch (InputException e) {
         throw new IllegalStateException(json + " exists and is not a valid counterexample; not replacing it (" + e.getMessage() + ")");
       }
@@ -153,42 +155,8 @@ public final class CounterexampleJson {
       }
       kept = existing;
     }
-    if (!Files.exists(svg)) writeNew(svg, NetworkSvg.render(kept));
+    if (!Files.exists(svg)) AtomicFiles.writeNew(svg, NetworkSvg.render(kept));
     return new Saved(json, svg, created);
-  }
-
-  /** Writes a new file atomically (temporary file, then a hard link or move that fails if the name exists). */
-  private static boolean writeNew(Path target, String content) {
-    Path dir = target.toAbsolutePath().getParent();
-    if (Files.exists(target)) return false;
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
-      if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--")); // not the 0600 of temporary files
-      }
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      try {
-        Files.createLink(target, tmp); // atomic, and fails rather than replace
-      } catch (UnsupportedOperationException | IOException linkFailed) {
-        if (linkFailed instanceof FileAlreadyExistsException) return false;
-        Files.move(tmp, target); // no REPLACE_EXISTING: fails if the name exists
-        tmp = null;
-      }
-      return true;
-    } catch (FileAlreadyExistsException e) {
-      return false;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(target + ": cannot write (" + e.getMessage() + ")", e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // a leftover temporary file is harmless
-        }
-      }
-    }
   }
 
   private static JsonNode sorted(JsonNode n) {
@@ -211,13 +179,21 @@ public final class CounterexampleJson {
 
   /** Reads and validates a counterexample file. */
   public static Counterexample read(Path file) {
-    String label = file.toString();
-    JsonNode root = NetworkJson.readTree(file);
-    return parse(root, label, file.getFileName().toString().replaceFirst("\\.json$", ""));
+    return read(file, Registry.standard());
+  }
+
+  /** Reads a counterexample to a mechanism of {@code registry}. */
+  public static Counterexample read(Path file, Registry registry) {
+    return parse(NetworkJson.readTree(file), file.toString(), file.getFileName().toString().replaceFirst("\\.json$", ""), registry);
   }
 
   /** Validates a counterexample tree; {@code label} names it in messages. Unknown top-level fields are allowed (later extensions). */
   public static Counterexample parse(JsonNode root, String label, String fallbackName) {
+    return parse(root, label, fallbackName, Registry.standard());
+  }
+
+  /** {@link #parse(JsonNode, String, String)} with the mechanisms, properties and benchmarks of {@code registry}. */
+  public static Counterexample parse(JsonNode root, String label, String fallbackName, Registry registry) {
     R r = new R(label);
     if (root == null || !root.isObject()) throw r.fail(null, "the file must hold one JSON object");
     JsonNode format = root.get("format");
@@ -225,19 +201,23 @@ public final class CounterexampleJson {
     if (!format.isTextual() || !format.asText().equals(FORMAT)) throw r.fail("format", "is " + format + ", expected \"" + FORMAT + "\"");
 
     String mechName = r.text(root, "mechanism");
-    Mechanism mech = Mechanisms.byName(mechName).orElseThrow(() -> r.fail("mechanism",
-        "unknown mechanism '" + mechName + "' (known: " + String.join(", ", Mechanisms.names()) + ")"));
+    Mechanism mech = registry.find(Mechanism.class, mechName).orElseThrow(() -> r.fail("mechanism",
+        "unknown mechanism '" + mechName + "' (known: " + String.join(", ", registry.names(Mechanism.class)) + ")"));
     String propName = r.text(root, "property");
-    Property property = Property.parse(propName).orElseThrow(() -> r.fail("property",
-        "unknown property '" + propName + "' (known: IR, IC, BB, EFF, REV, NW, EQ, LEMMA1)"));
+    Property property = Property.parse(registry, propName).orElseThrow(() -> r.fail("property",
+        "unknown property '" + propName + "' (known: " + String.join(", ", registry.names(Property.class)) + ")"));
     String claim = r.text(root, "claim");
 
     Benchmark benchmark = null;
     JsonNode b = root.get("benchmark");
     if (b != null) {
-      if (property != Property.REV && property != Property.EQ) throw r.fail("benchmark", "only a REV or EQ counterexample names a benchmark");
+      if (!property.takesBenchmark()) {
+        throw r.fail("benchmark", "only a " + String.join(" or ", registry.all(Property.class).stream().filter(Property::takesBenchmark).map(Property::name).toList())
+            + " counterexample names a benchmark");
+      }
       if (!b.isTextual()) throw r.fail("benchmark", "must be a string, got " + b);
-      benchmark = Benchmark.parse(b.asText()).orElseThrow(() -> r.fail("benchmark", "unknown benchmark " + b));
+      benchmark = Benchmark.parse(registry, b.asText()).orElseThrow(() -> r.fail("benchmark",
+          "unknown benchmark " + b + " (known: " + String.join(", ", registry.names(Benchmark.class)) + ")"));
     }
 
     JsonNode netNode = root.get("network");
@@ -252,13 +232,13 @@ public final class CounterexampleJson {
     Optional<String> refusal = mech.refusal(market);
     if (refusal.isPresent()) throw r.fail("network", "outside the domain of " + mechName + ": " + refusal.get());
 
-    boolean agentLevel = Counterexample.agentLevel(property);
+    boolean agentLevel = property.agentLevel();
     int agent = -1;
     JsonNode a = root.get("agent");
     if (a == null) {
       if (agentLevel) throw r.fail("agent", "missing; an " + property + " counterexample names the agent");
     } else {
-      if (!agentLevel && property != Property.LEMMA1) throw r.fail("agent", property + " is a property of the market; a counterexample to it names no agent");
+      if (!property.mayNameAgent()) throw r.fail("agent", property + " is a property of the market; a counterexample to it names no agent");
       if (!a.isTextual()) throw r.fail("agent", "must be an agent id, got " + a);
       agent = market.node(a.asText());
       if (agent < 0) throw r.fail("agent", "'" + a.asText() + "' is not an agent of the network");
@@ -268,7 +248,7 @@ public final class CounterexampleJson {
     Deviation deviation = null;
     JsonNode d = root.get("deviation");
     if (d == null) {
-      if (property == Property.IC) throw r.fail("deviation", "missing; an IC counterexample says how the agent deviates");
+      if (property.requiresDeviation()) throw r.fail("deviation", "missing; an " + property + " counterexample says how the agent deviates");
     } else {
       if (!agentLevel) throw r.fail("deviation", property + " is a property of the market; a counterexample to it has no deviation");
       deviation = deviation(r, d, market, agent, property);
@@ -292,7 +272,7 @@ public final class CounterexampleJson {
         String at = "fixedBy[" + k + "]";
         if (!x.isTextual()) throw r.fail(at, "must be a mechanism name, got " + x);
         String name = x.asText();
-        Mechanism fm = Mechanisms.byName(name).orElseThrow(() -> r.fail(at, "unknown mechanism '" + name + "'"));
+        Mechanism fm = registry.find(Mechanism.class, name).orElseThrow(() -> r.fail(at, "unknown mechanism '" + name + "'"));
         if (name.equals(mechName)) throw r.fail(at, "'" + name + "' is the mechanism the counterexample refutes");
         if (fixedBy.contains(name)) throw r.fail(at, "'" + name + "' is listed twice");
         Optional<String> fr = fm.refusal(market);
@@ -307,7 +287,7 @@ public final class CounterexampleJson {
       detail = det.asText();
     }
     return new Counterexample(mechName, property, claim, market, agent, deviation, truthful, deviating, benchmark,
-        foundBy, mini.asBoolean(), fixedBy, detail);
+        foundBy, mini.asBoolean(), fixedBy, detail, MechanismSource.read(root, label));
   }
 
   private static Deviation deviation(R r, JsonNode d, Market market, int agent, Property property) {
@@ -323,8 +303,9 @@ public final class CounterexampleJson {
     JsonNode bn = d.get("bid");
     if (!bn.isNull()) {
       if (!market.isBidder(agent)) throw r.fail("deviation.bid", who + " is an intermediary and does not bid");
-      if (property == Property.IR) throw r.fail("deviation.bid", "an IR counterexample deviates only in whom the agent informs");
       bid = r.number(bn, "deviation.bid");
+      Optional<String> refused = property.refusesDeviation(new Deviation(bid, null));
+      if (refused.isPresent()) throw r.fail("deviation.bid", refused.get());
       if (bid.signum() < 0) throw r.fail("deviation.bid", "negative bid " + Rationals.format(bid) + "; bids are at least 0");
     }
     BitSet informs = null;
@@ -349,7 +330,7 @@ public final class CounterexampleJson {
       }
     }
     Deviation dev = new Deviation(bid, informs);
-    if (property == Property.IC && dev.isTruthful()) throw r.fail("deviation", "bid and invites are both null: that is the truthful report, not a deviation");
+    if (property.requiresDeviation() && dev.isTruthful()) throw r.fail("deviation", "bid and invites are both null: that is the truthful report, not a deviation");
     return dev.isTruthful() ? null : dev;
   }
 

@@ -23,12 +23,12 @@ import org.mechcheck.network.Market;
 import org.mechcheck.num.Rationals;
 
 /**
- * The {@code mechcheck-network/1} format of FORMATS.md. Reading validates everything and rejects
+ * The {@code mechcheck-network/1} format (docs/formats/network.md). Reading validates everything and rejects
  * bad input with one line naming the file, the field and the reason; nothing is guessed.
  */
 public final class NetworkJson {
   public static final String FORMAT = "mechcheck-network/1";
-  private static final Set<String> TOP = Set.of("format", "name", "source", "seller", "units", "agents", "edges", "expected");
+  private static final Set<String> TOP = Set.of("$schema", "format", "name", "source", "seller", "units", "agents", "edges", "expected");
   private static final Set<String> AGENT = Set.of("id", "value", "cost", "invites");
 
   public static final ObjectMapper MAPPER = new ObjectMapper()

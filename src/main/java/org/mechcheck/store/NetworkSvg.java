@@ -159,16 +159,11 @@ public final class NetworkSvg {
     Market m = c.market();
     String first = c.mechanism() + " " + c.property().name() + " counterexample (" + c.claim() + ") on " + m.name();
     String t = Rationals.format(c.truthful()), dv = Rationals.format(c.deviating());
-    String second = switch (c.property()) {
-      case IC -> c.agentId() + ": truthful utility " + t + ", deviating utility " + dv + deviationText(c);
-      case IR -> c.agentId() + ": truthful utility " + t + (c.deviation() == null ? "" : ", deviating utility " + dv + deviationText(c));
-      case BB -> "revenue " + t + " < 0";
-      case EFF -> "welfare " + t + " < optimal welfare " + dv;
-      case REV -> "revenue " + t + " < " + c.benchmark().id() + " benchmark " + dv;
-      case NW -> t + " of " + dv + " units allocated";
-      case EQ -> c.detail() != null ? c.detail() : "outcome differs from " + c.benchmark().id() + ": " + t + " vs " + dv;
-      case LEMMA1 -> c.agentId() == null ? "Lemma 1 fails" : "Lemma 1 fails when " + c.agentId() + " withholds her threshold neighbourhood";
-    };
+    String second = c.property().agentLevel()
+        ? c.agentId() + ": truthful utility " + t + (c.deviation() == null ? "" : ", deviating utility " + dv + deviationText(c))
+        : c.detail() != null && !c.detail().isEmpty() ? c.detail()
+        : c.property().numbers(new org.mechcheck.property.Property.Replayed(true, c.truthful(), c.deviating(), c.property().name() + " fails"),
+            c.benchmark() == null ? org.mechcheck.property.Benchmark.VICKREY : c.benchmark());
     return new String[] {first, second};
   }
 

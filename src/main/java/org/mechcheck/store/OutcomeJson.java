@@ -11,7 +11,7 @@ import org.mechcheck.num.Exact;
 import org.mechcheck.num.Rationals;
 import org.mechcheck.property.Checker;
 
-/** The outcome object of FORMATS.md: exact rationals as strings, every agent in payments and utilities. */
+/** The outcome object (docs/formats/outcome.md): exact rationals as strings, every agent in payments and utilities. */
 public final class OutcomeJson {
   private OutcomeJson() {}
 

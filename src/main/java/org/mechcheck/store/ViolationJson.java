@@ -7,7 +7,7 @@ import org.mechcheck.num.Rationals;
 import org.mechcheck.property.Deviation;
 import org.mechcheck.property.Violation;
 
-/** Violations and deviations as JSON (the shapes of FORMATS.md). */
+/** Violations and deviations as JSON (docs/formats/violations.md). */
 public final class ViolationJson {
   private ViolationJson() {}
 

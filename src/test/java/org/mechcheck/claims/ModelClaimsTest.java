@@ -35,7 +35,7 @@ class ModelClaimsTest {
         assertEquals(c.property().name(), c.propertyText());
         continue;
       }
-      assertTrue(ClaimChecks.byName(c.checkedBy()).isPresent(), c.id());
+      assertTrue(org.mechcheck.plugin.Registry.standard().find(org.mechcheck.claims.ClaimCheck.class, c.checkedBy()).isPresent(), c.id());
       assertNull(c.networkClass(), c.id());
     }
   }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command-line contract of FORMATS.md, through {@link Main#execute}: exit statuses (0 ok,
+ * The command-line contract of docs/formats/README.md, through {@link Main#execute}: exit statuses (0 ok,
  * 1 violation, 2 bad input or usage), the outcome JSON of {@code run --json}, one line of
  * stderr and no stack trace on bad input, and {@code check}'s violations.
  */
@@ -102,7 +102,7 @@ class CliTest {
   // ---- run ----
 
   /**
-   * {@code run --json} on Figure 1(b) with CSM prints FORMATS.md's outcome object. Expected
+   * {@code run --json} on Figure 1(b) with CSM prints the outcome object of docs/formats/outcome.md. Expected
    * values come from the file's expected block (000 §4) and, for utilities and welfare, from
    * u_i = v_i - x_i computed here from the file's values, costs and the stated payments.
    */
@@ -169,7 +169,7 @@ class CliTest {
       assertEquals(want, got, "threshold neighbourhood of " + id);
     }
     assertTrue(fieldNames(o.get("threshold")).containsAll(fieldNames(exp.get("threshold"))), o.get("threshold").toString());
-    // FORMATS.md's own example prints these exact strings for this network
+    // docs/formats/outcome.md's example prints these exact strings for this network
     assertEquals("3", o.get("utilities").get("A").asText());
     assertEquals("-3", o.get("payments").get("A").asText());
     assertEquals("9", o.get("welfare").asText());
@@ -352,7 +352,7 @@ class CliTest {
     assertTrue(names.containsAll(List.of("vickrey", "vcg", "idm", "idm-tc", "csm")), j.toString());
   }
 
-  /** FORMATS.md: 2 on bad input or usage. With no command at all there is nothing to run. */
+  /** docs/formats/README.md: 2 on bad input or usage. With no command at all there is nothing to run. */
   @Test
   void noCommandIsAUsageError() {
     Result r = run();

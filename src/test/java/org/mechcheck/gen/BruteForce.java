@@ -176,7 +176,7 @@ public final class BruteForce {
   }
 
   /**
-   * The efficient winner under FORMATS.md's tie-break: among the informed bidders with the
+   * The efficient winner under the tie-break of spec/README.md: among the informed bidders with the
    * highest SW, the earliest in the file; -1 if no bidder is informed or the best SW is below 0
    * (no sale; with SW = 0 selling and not selling are equally good, and the item is sold).
    */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -106,7 +106,7 @@ class MechanismProperties {
     // the generators also add agents who never hear of the sale (no path through agents who pass
     // it on); the part of the network that can be informed has the shape of the class
     assertEquals(java.util.Optional.empty(), mech.refusal(m), "in its domain");
-    EnumSet<org.mechcheck.property.Property> set = EnumSet.copyOf(List.of(props));
+    java.util.Set<org.mechcheck.property.Property> set = new java.util.LinkedHashSet<>(List.of(props));
     List<Violation> found = new Checker(mech).check(m, set);
     assertTrue(found.isEmpty(), () -> name + " violates " + set + " on " + net + ":\n  "
         + found.stream().map(v -> v.property() + " " + (v.agent() < 0 ? "" : m.id(v.agent()) + " ") + v.detail()
@@ -197,7 +197,7 @@ class MechanismProperties {
   }
 
   /**
-   * IDM's outcome too carries a {@code chain}, which FORMATS.md defines as "the trading chain of
+   * IDM's outcome too carries a {@code chain}, which docs/formats/outcome.md defines as "the trading chain of
    * the winner": a path from the seller along which each node informs the next (000 Definition
    * 1). Checked on social networks, IDM's domain. IDM passes the item along critical agents, who
    * need not be neighbours (s-A, s-B, A-C, B-C with C the highest bidder once gave "chain" s-C),
@@ -244,7 +244,7 @@ class MechanismProperties {
   }
 
   /**
-   * FORMATS.md's tie-break: the efficient winner is the earliest in the file among the bidders
+   * The tie-break of spec/README.md: the efficient winner is the earliest in the file among the bidders
    * of highest SW, and the chain the lexicographically first (in file order) among her
    * lowest-cost chains; all computed here by brute force.
    */

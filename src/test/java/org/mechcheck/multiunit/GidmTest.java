@@ -231,7 +231,7 @@ class GidmTest {
 
     Outcome<BigFraction> below = GIDM.run(truthful.deviate(b, BigFraction.of(5, 2), null), A);
     assertEquals(List.of("A", "D"), winners(below), "with a bid below C's 3 B still loses");
-    assertEquals(1, new org.mechcheck.property.Checker(GIDM).check(m, java.util.EnumSet.of(org.mechcheck.property.Property.IC)).size(),
+    assertEquals(1, new org.mechcheck.property.Checker(GIDM).check(m, java.util.Set.of(org.mechcheck.property.Property.IC)).size(),
         "the checker finds the violation (B's)");
   }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +25,8 @@ import org.mechcheck.property.Benchmark;
 import org.mechcheck.property.Checker;
 import org.mechcheck.property.Property;
 import org.mechcheck.property.Violation;
-import org.mechcheck.smt.SymbolicChecker;
-import org.mechcheck.smt.SymbolicChecker.Status3;
+import org.mechcheck.search.SymbolicChecker;
+import org.mechcheck.search.SymbolicChecker.Status3;
 
 /**
  * The properties with k units, concretely ({@link Checker}) and symbolically ({@link
@@ -62,7 +62,7 @@ class MultiUnitPropertiesTest {
     public <N> Outcome<N> run(Profile<N> p, Arith<N> a) {
       N[] pay = (N[]) new Object[p.market().size()];
       Arrays.fill(pay, a.zero());
-      List<Integer> top = Units.ranked(Units.informed(p), 1, p, a);
+      List<Integer> top = org.mechcheck.mechanism.UnitDemand.ranked(org.mechcheck.mechanism.UnitDemand.informed(p), 1, p, a);
       return Outcome.awardAll(p.market(), top, pay, Map.of());
     }
   };
@@ -84,33 +84,33 @@ class MultiUnitPropertiesTest {
     BigFraction best = sumOfTop(values, 5);
     BigFraction realised = BigFraction.ZERO;
     for (String w : GidmTest.winners(GidmTest.expected("gidm-example-k5", "gidm"), m)) realised = realised.add(m.agent(m.node(w)).value());
-    List<Violation> found = new Checker(new Gidm()).check(m, EnumSet.of(Property.EFF));
+    List<Violation> found = new Checker(new Gidm()).check(m, Set.of(Property.EFF));
     assertEquals(1, found.size(), found.toString());
     assertEquals(realised, found.get(0).truthful());
     assertEquals(best, found.get(0).deviating());
-    assertTrue(new Checker(new VcgK()).check(m, EnumSet.of(Property.EFF)).isEmpty(), "vcg-k is efficient");
+    assertTrue(new Checker(new VcgK()).check(m, Set.of(Property.EFF)).isEmpty(), "vcg-k is efficient");
   }
 
   /** The paper's claims IR and BB, and NW, hold on the worked example; with the source's IC claim, GIDM's only failure there is EFF. */
   @Test
   void onTheWorkedExampleGidmFailsOnlyEfficiency() {
     Market m = GidmTest.reference("gidm-example-k5");
-    List<Violation> found = new Checker(new Gidm(), Benchmark.K_VICKREY).check(m, EnumSet.of(Property.IR, Property.IC, Property.BB, Property.NW, Property.REV, Property.EFF));
+    List<Violation> found = new Checker(new Gidm(), Benchmark.K_VICKREY).check(m, Set.of(Property.IR, Property.IC, Property.BB, Property.NW, Property.REV, Property.EFF));
     assertEquals(List.of(Property.EFF), found.stream().map(Violation::property).toList(), found.toString());
   }
 
   @Test
   void nonWastefulness() {
     Market m = GidmTest.reference("gidm-example-k5");
-    List<Violation> waste = new Checker(TOP_ONE).check(m, EnumSet.of(Property.NW));
+    List<Violation> waste = new Checker(TOP_ONE).check(m, Set.of(Property.NW));
     assertEquals(1, waste.size());
     assertEquals(BigFraction.ONE, waste.get(0).truthful(), "units allocated");
     assertEquals(BigFraction.of(5), waste.get(0).deviating(), "units for sale");
     // with fewer informed buyers than units nothing is asked: one agent, two units
     Market lone = Enumerator.networks(NetworkClass.SOCIAL, 1).get(0).withUnits(2);
-    assertTrue(new Checker(TOP_ONE).check(lone, EnumSet.of(Property.NW)).isEmpty());
+    assertTrue(new Checker(TOP_ONE).check(lone, Set.of(Property.NW)).isEmpty());
     // and with one unit, one winner is all there is
-    assertTrue(new Checker(TOP_ONE).check(m.withUnits(1), EnumSet.of(Property.NW)).isEmpty());
+    assertTrue(new Checker(TOP_ONE).check(m.withUnits(1), Set.of(Property.NW)).isEmpty());
   }
 
   /** k-vickrey: k times the (k+1)-th highest bid among the seller's neighbours (A 7, B 4, C 2 in the example). */
@@ -137,7 +137,7 @@ class MultiUnitPropertiesTest {
     for (int n = 1; n <= 4; n++) {
       for (Market s : Enumerator.networks(NetworkClass.SOCIAL, n)) {
         Market m = GidmTest.withRandomValues(s, rnd).withUnits(2);
-        List<Violation> found = new Checker(new VcgK()).check(m, EnumSet.of(Property.IC, Property.IR, Property.EFF));
+        List<Violation> found = new Checker(new VcgK()).check(m, Set.of(Property.IC, Property.IR, Property.EFF));
         assertTrue(found.isEmpty(), GidmTest.describe(m) + ": " + found);
       }
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +75,7 @@ class CheckerTest {
   @Test
   void firstPriceBestBidIsTheSecondHighestWhenTiesGoHerWay() {
     Market m = twoBidders("X", 10, "Y", 4);
-    List<Violation> found = new Checker(new FirstPrice()).check(m, EnumSet.of(Property.IC));
+    List<Violation> found = new Checker(new FirstPrice()).check(m, Set.of(Property.IC));
     assertEquals(1, found.size(), found.toString());
     Violation v = found.get(0);
     assertEquals(m.node("X"), v.agent());
@@ -92,7 +92,7 @@ class CheckerTest {
   @Test
   void firstPriceOpenIntervalIsFoundToo() {
     Market m = twoBidders("Y", 4, "X", 10);
-    List<Violation> found = new Checker(new FirstPrice()).check(m, EnumSet.of(Property.IC));
+    List<Violation> found = new Checker(new FirstPrice()).check(m, Set.of(Property.IC));
     assertEquals(1, found.size(), found.toString());
     Violation v = found.get(0);
     assertEquals(m.node("X"), v.agent());
@@ -104,8 +104,8 @@ class CheckerTest {
 
   @Test
   void vickreyHasNoProfitableBid() {
-    assertTrue(new Checker(new Vickrey()).check(twoBidders("X", 10, "Y", 4), EnumSet.of(Property.IC, Property.IR, Property.BB)).isEmpty());
-    assertTrue(new Checker(new Vickrey()).check(twoBidders("Y", 4, "X", 10), EnumSet.of(Property.IC, Property.IR, Property.BB)).isEmpty());
+    assertTrue(new Checker(new Vickrey()).check(twoBidders("X", 10, "Y", 4), Set.of(Property.IC, Property.IR, Property.BB)).isEmpty());
+    assertTrue(new Checker(new Vickrey()).check(twoBidders("Y", 4, "X", 10), Set.of(Property.IC, Property.IR, Property.BB)).isEmpty());
   }
 
   /** A mechanism that charges every informed loser 1 violates IR for them. */
@@ -123,7 +123,7 @@ class CheckerTest {
       }
     };
     Market m = twoBidders("X", 10, "Y", 4);
-    List<Violation> found = new Checker(charging).check(m, EnumSet.of(Property.IR));
+    List<Violation> found = new Checker(charging).check(m, Set.of(Property.IR));
     assertEquals(1, found.size(), found.toString());
     assertEquals(m.node("Y"), found.get(0).agent());
     assertEquals(BigFraction.of(-1), found.get(0).truthful());
@@ -138,7 +138,7 @@ class CheckerTest {
     Market m = new Market("deficit", "test", "s",
         List.of(Agent.intermediary("A", BigFraction.ZERO), Agent.bidder("B", BigFraction.ONE, false)),
         List.of(new int[] {0, 1}, new int[] {1, 2}), 1);
-    List<Violation> found = new Checker(Mechanisms.byName("vcg").orElseThrow()).check(m, EnumSet.of(Property.BB, Property.IR, Property.IC));
+    List<Violation> found = new Checker(Mechanisms.byName("vcg").orElseThrow()).check(m, Set.of(Property.BB, Property.IR, Property.IC));
     assertEquals(1, found.size(), found.toString());
     assertEquals(Property.BB, found.get(0).property());
     assertEquals(BigFraction.of(-1), found.get(0).truthful(), "revenue -1");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.BitSet;
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class IdmTcCounterexampleTest {
   @Test
   void theCheckerFindsAsGainByWithholdingE() {
     Market m = network();
-    List<Violation> found = new Checker(mech("idm-tc")).check(m, EnumSet.of(Property.IC));
+    List<Violation> found = new Checker(mech("idm-tc")).check(m, Set.of(Property.IC));
     List<Violation> ofA = found.stream().filter(v -> v.agent() == m.node("A")).toList();
     assertEquals(1, ofA.size(), "IC violations of A: " + found);
     Violation v = ofA.get(0);
@@ -90,7 +90,7 @@ class IdmTcCounterexampleTest {
   @Test
   void csmHasNoIcViolationOnTheSameNetwork() {
     Market m = network();
-    List<Violation> found = new Checker(mech("csm")).check(m, EnumSet.of(Property.IC));
+    List<Violation> found = new Checker(mech("csm")).check(m, Set.of(Property.IC));
     assertTrue(found.isEmpty(), "csm IC violations: " + found);
   }
 
@@ -98,7 +98,7 @@ class IdmTcCounterexampleTest {
   @Test
   void csmKeepsEveryClaimOnTheSameNetwork() {
     Market m = network();
-    List<Violation> found = new Checker(mech("csm")).check(m, EnumSet.of(Property.IR, Property.IC, Property.BB, Property.EFF, Property.REV));
+    List<Violation> found = new Checker(mech("csm")).check(m, Set.of(Property.IR, Property.IC, Property.BB, Property.EFF, Property.REV));
     assertTrue(found.isEmpty(), "csm violations: " + found);
   }
 
@@ -123,13 +123,13 @@ class IdmTcCounterexampleTest {
     BigFraction viaB = bH.subtract(cB);
     BigFraction expectedGain = (bC.compareTo(viaB) > 0 ? bC : viaB).subtract(viaB);
 
-    List<Violation> found = new Checker(mech("idm-tc")).check(m, EnumSet.of(Property.IC));
+    List<Violation> found = new Checker(mech("idm-tc")).check(m, Set.of(Property.IC));
     assertEquals(1, found.size(), "violations: " + found);
     Violation v = found.get(0);
     assertEquals(m.node("A"), v.agent());
     assertEquals(nodes(m, "C", "D"), v.deviation().informs());
     assertEquals(BigFraction.ZERO, v.truthful());
     assertEquals(expectedGain, v.deviating());
-    assertTrue(new Checker(mech("csm")).check(m, EnumSet.of(Property.IR, Property.IC, Property.BB)).isEmpty());
+    assertTrue(new Checker(mech("csm")).check(m, Set.of(Property.IR, Property.IC, Property.BB)).isEmpty());
   }
 }

@@ -1,5 +1,6 @@
 package org.mechcheck.property;
 
+import org.mechcheck.store.Replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package org.mechcheck.property;
 
+import org.mechcheck.store.Replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.BitSet;
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class ReplayTest {
       Market m = CounterexampleFixtures.reference(file);
       for (Mechanism mech : Mechanisms.all()) {
         if (mech.refusal(m).isPresent()) continue;
-        for (Violation v : new Checker(mech).check(m, EnumSet.of(Property.IR, Property.IC, Property.BB, Property.EFF, Property.REV))) {
+        for (Violation v : new Checker(mech).check(m, Set.of(Property.IR, Property.IC, Property.BB, Property.EFF, Property.REV))) {
           Counterexample c = Counterexample.from(v, m, mech.name(), "test", "test", false);
           Replay.Result r = Replay.of(CounterexampleJson.parse(CounterexampleJson.toJson(c), file, file));
           assertTrue(r.violates(), mech.name() + " on " + file + ": " + v.detail() + " / " + r.detail());
@@ -108,7 +109,7 @@ class ReplayTest {
     // s - I(cost 0) - B(10), and C(1) beside the seller: VCG pays I her marginal contribution 9, B pays 1
     Market m = market("s", List.of(Agent.intermediary("I", BigFraction.ZERO), Agent.bidder("B", BigFraction.of(10), false),
         Agent.bidder("C", BigFraction.ONE, false)), new String[][] {{"s", "I"}, {"I", "B"}, {"s", "C"}});
-    List<Violation> found = new Checker(mech("vcg")).check(m, EnumSet.of(Property.BB));
+    List<Violation> found = new Checker(mech("vcg")).check(m, Set.of(Property.BB));
     assertEquals(1, found.size());
     Counterexample c = CounterexampleJson.read(CounterexampleJson.save(dir,
         Counterexample.from(found.get(0), m, "vcg", "vcg/bb/general", "test", true)).json());
@@ -126,7 +127,7 @@ class ReplayTest {
   @Test
   void efficiencyAndRevenueReplay() {
     Market m = CounterexampleFixtures.reference("csm-fig1a.json");
-    Violation eff = new Checker(mech("vickrey")).check(m, EnumSet.of(Property.EFF)).get(0);
+    Violation eff = new Checker(mech("vickrey")).check(m, Set.of(Property.EFF)).get(0);
     Counterexample c = Counterexample.from(eff, m, "vickrey", "vickrey/eff/x", "test", false);
     Replay.Result r = Replay.of(c);
     assertTrue(r.violates());
@@ -139,14 +140,14 @@ class ReplayTest {
     Counterexample rev = new Counterexample("csm", Property.REV, "csm/rev/general", m, -1, null, BigFraction.ZERO, BigFraction.ZERO,
         Benchmark.VICKREY, "test", false, List.of(), null);
     Replay.Result rr = Replay.of(rev);
-    assertEquals(!new Checker(mech("csm"), Benchmark.VICKREY).check(m, EnumSet.of(Property.REV)).isEmpty(), rr.violates());
+    assertEquals(!new Checker(mech("csm"), Benchmark.VICKREY).check(m, Set.of(Property.REV)).isEmpty(), rr.violates());
     assertEquals(Benchmark.VICKREY.value(org.mechcheck.network.Profile.truthful(m, org.mechcheck.num.Exact.INSTANCE), org.mechcheck.num.Exact.INSTANCE), rr.deviating());
   }
 
   @Test
   void lemma1ReplaysForTheNamedIntermediary() {
     Market m = CounterexampleFixtures.reference("gidm-example-k1.json");
-    List<Violation> found = new Checker(mech("idm")).check(m, EnumSet.of(Property.LEMMA1));
+    List<Violation> found = new Checker(mech("idm")).check(m, Set.of(new org.mechcheck.mechanism.Lemma1()));
     if (found.isEmpty()) return; // nothing to replay on this reference network
     Counterexample c = CounterexampleJson.read(CounterexampleJson.save(dir,
         Counterexample.from(found.get(0), m, "idm", "idm/lemma1/x", "test", false)).json());

@@ -17,8 +17,8 @@ import org.mechcheck.network.Market;
 import org.mechcheck.network.NetworkClass;
 import org.mechcheck.property.Benchmark;
 import org.mechcheck.property.Property;
-import org.mechcheck.smt.SymbolicChecker;
-import org.mechcheck.smt.SymbolicChecker.Status3;
+import org.mechcheck.search.SymbolicChecker;
+import org.mechcheck.search.SymbolicChecker.Status3;
 
 /** Whatever the integer grid finds on a network, the SMT search finds on that network too. */
 class GridVersusSmtTest {

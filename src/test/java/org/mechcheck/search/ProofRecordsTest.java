@@ -17,6 +17,7 @@ import org.mechcheck.mechanism.Mechanisms;
 import org.mechcheck.network.NetworkClass;
 import org.mechcheck.property.Benchmark;
 import org.mechcheck.property.Property;
+import org.mechcheck.store.ProofRecord;
 
 /**
  * Every proof record in proofs/ is re-verified at its smallest sizes: the search is run again

@@ -143,7 +143,7 @@ class CounterexampleJsonTest {
   void marketLevelCounterexampleRoundTrips() throws Exception {
     Market m = CounterexampleFixtures.reference("csm-fig1a.json");
     Counterexample c = new Counterexample("vickrey", Property.REV, "vickrey/rev/x", m, -1, null, BigFraction.of(-1, 3),
-        BigFraction.of(2), Benchmark.W_D1STAR, "test", true, List.of(), null);
+        BigFraction.of(2), new org.mechcheck.mechanism.WithoutFirstCritical(), "test", true, List.of(), null);
     Path file = CounterexampleJson.save(dir, c).json();
     JsonNode o = NetworkJson.MAPPER.readTree(Files.readString(file));
     assertFalse(o.has("agent"));
@@ -154,7 +154,7 @@ class CounterexampleJsonTest {
     Counterexample back = CounterexampleJson.read(file);
     assertEquals(-1, back.agent());
     assertNull(back.deviation());
-    assertEquals(Benchmark.W_D1STAR, back.benchmark());
+    assertEquals(new org.mechcheck.mechanism.WithoutFirstCritical(), back.benchmark());
     assertEquals(BigFraction.of(-1, 3), back.truthful());
     assertEquals(CounterexampleJson.text(c), CounterexampleJson.text(back));
   }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mechcheck.claims.Claim;
 import org.mechcheck.claims.ClaimRegistry;
-import org.mechcheck.search.ProofRecord;
+import org.mechcheck.store.ProofRecord;
 
 /** The optional {@code units} field of claims, proof records and counterexample files: default 1, validated, written only when not 1. */
 class UnitsFieldsTest {

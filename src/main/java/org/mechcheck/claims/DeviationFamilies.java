@@ -1,0 +1,51 @@
+package org.mechcheck.claims;
+
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mechcheck.network.Market;
+import org.mechcheck.network.NetworkClass;
+import org.mechcheck.plugin.Extension;
+import org.mechcheck.store.EvidenceStore;
+import org.mechcheck.store.ProofRecord;
+
+/**
+ * The families of deviations beyond bids and informing sets that one mechanism's IC claims may
+ * name ({@code "deviations"} in a claim, {@code --deviations} on {@code search}): a distributed
+ * protocol's message passing and computation, say. Registered as a service of this interface;
+ * its {@link #name} is the mechanism's, and the mechanism lists the families in
+ * {@code Mechanism.deviationFamilies()}. It searches its families and judges their claims from
+ * the evidence it saved.
+ */
+public interface DeviationFamilies extends Extension {
+  /** The mechanism whose families these are. */
+  @Override
+  String name();
+
+  /** How a proof record of these families compared utilities (e.g. in expectation over the protocol's random choices). */
+  String utility();
+
+  /** A bounded search of one family over the class's networks up to {@code maxAgents}; {@code progress} sees networks done. */
+  Result search(String family, NetworkClass networkClass, int maxAgents, BigFraction box, int timeoutMillis, double timeLimitSeconds, LongConsumer progress);
+
+  /** A claim's verdict from the store's evidence (its counterexample files and proof record), or from a search within the budget. */
+  Verdict evaluate(Claim claim, EvidenceStore store, int budgetAgents, double budgetSeconds);
+
+  /** A confirmed deviation that gains: the network with exact values, and what the agent does. */
+  interface Finding {
+    Market witness();
+
+    /** One line: who deviates how, and her utilities. */
+    String describe();
+
+    /** The finding shrunk towards small numbers, still confirmed. */
+    Finding shrink();
+
+    /** Saves it as a counterexample file of its own kind; returns the file. */
+    java.nio.file.Path save(EvidenceStore store, String claim, String foundBy);
+  }
+
+  /** A search's result: a finding, or the sizes verified ({@code levels} per size, complete or not). */
+  record Result(Finding finding, int bound, long networks, long queries, double seconds, List<ProofRecord.Level> levels, List<String> unknown,
+      boolean timedOut) {}
+}

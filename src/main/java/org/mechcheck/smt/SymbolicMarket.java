@@ -1,0 +1,162 @@
+package org.mechcheck.smt;
+
+import com.microsoft.z3.ArithExpr;
+import com.microsoft.z3.BoolExpr;
+import com.microsoft.z3.Context;
+import com.microsoft.z3.Model;
+import com.microsoft.z3.RealSort;
+import com.microsoft.z3.Solver;
+import com.microsoft.z3.Status;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.mechcheck.mechanism.Mechanism;
+import org.mechcheck.mechanism.Outcome;
+import org.mechcheck.network.Market;
+import org.mechcheck.network.Profile;
+
+/**
+ * One market structure with every value and cost a Z3 variable: what a property's Z3 query is
+ * built from. The truthful run is explored once, on first use, into paths (condition, outcome);
+ * {@link #summary} folds paths into one if-then-else term; {@link #ask} asks whether a violation
+ * can hold and keeps the first model. The engine that owns the solver ({@code search.SymbolicChecker})
+ * turns that model back into exact numbers and confirms it before anything is reported.
+ */
+public final class SymbolicMarket {
+  private final Context ctx;
+  private final Solver solver;
+  private final PathExplorer explorer;
+  private final Z3Arith arith;
+  private final Stats stats;
+  private final Mechanism mechanism;
+  private final Market market;
+  private final ArithExpr<RealSort>[] value;
+  private final ArithExpr<RealSort>[] cost;
+  private final Profile<ArithExpr<RealSort>> truthful;
+  private List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> truth;
+  private Model model;
+  private String what;
+  private String unknown;
+
+  public SymbolicMarket(Context ctx, Solver solver, PathExplorer explorer, Z3Arith arith, Stats stats, Mechanism mechanism, Market market,
+      ArithExpr<RealSort>[] value, ArithExpr<RealSort>[] cost) {
+    this.ctx = ctx;
+    this.solver = solver;
+    this.explorer = explorer;
+    this.arith = arith;
+    this.stats = stats;
+    this.mechanism = mechanism;
+    this.market = market;
+    this.value = value;
+    this.cost = cost;
+    this.truthful = Profile.of(market, v -> cost[v], v -> value[v], arith);
+  }
+
+  public Context ctx() {
+    return ctx;
+  }
+
+  public Z3Arith arith() {
+    return arith;
+  }
+
+  public Mechanism mechanism() {
+    return mechanism;
+  }
+
+  public Market market() {
+    return market;
+  }
+
+  /** Agent v's true value (0 for an intermediary). */
+  public ArithExpr<RealSort> value(int v) {
+    return value[v];
+  }
+
+  /** Agent v's true cost (0 for a bidder). */
+  public ArithExpr<RealSort> cost(int v) {
+    return cost[v];
+  }
+
+  /** Everyone truthful, in Z3 terms. */
+  public Profile<ArithExpr<RealSort>> truthful() {
+    return truthful;
+  }
+
+  /** The mechanism's truthful run, explored (once) into its paths. */
+  public List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> truth() {
+    if (truth == null) truth = explore(() -> mechanism.run(truthful, arith));
+    return truth;
+  }
+
+  /** The mechanism on another report profile, explored into its paths. */
+  public List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> run(Profile<ArithExpr<RealSort>> profile) {
+    return explore(() -> mechanism.run(profile, arith));
+  }
+
+  /** Any computation over the market's terms, explored into its paths. */
+  public <T> List<PathExplorer.Path<T>> explore(Supplier<T> body) {
+    return explorer.explore(body);
+  }
+
+  /** ite(pc_1, t_1, ite(pc_2, t_2, ... t_k)): the paths partition the valuations, so the last needs no test. */
+  @SuppressWarnings("unchecked")
+  public <T> ArithExpr<RealSort> summary(List<PathExplorer.Path<T>> paths, Function<T, ArithExpr<RealSort>> term) {
+    ArithExpr<RealSort> t = term.apply(paths.get(paths.size() - 1).result());
+    for (int k = paths.size() - 2; k >= 0; k--) {
+      t = (ArithExpr<RealSort>) ctx.mkITE(paths.get(k).condition(), term.apply(paths.get(k).result()), t);
+    }
+    return t;
+  }
+
+  /** Agent v's utility at her true type, over the paths of a run. */
+  public ArithExpr<RealSort> utility(List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> paths, int v) {
+    return summary(paths, o -> o.utility(v, value[v], cost[v], arith));
+  }
+
+  /** The disjunction of the conditions of the paths whose result passes {@code test} (false when none does). */
+  public <T> BoolExpr where(List<PathExplorer.Path<T>> paths, java.util.function.Predicate<T> test) {
+    List<BoolExpr> cs = paths.stream().filter(p -> test.test(p.result())).map(PathExplorer.Path::condition).toList();
+    return cs.isEmpty() ? ctx.mkFalse() : ctx.mkOr(cs.toArray(new BoolExpr[0]));
+  }
+
+  /** A fresh real variable (a deviating bid, say); constraints on it belong in the query that uses it. */
+  public ArithExpr<RealSort> fresh(String name) {
+    return ctx.mkRealConst(name);
+  }
+
+  /** Asks whether {@code violation} can hold on some valuation; the first model found ends the queries. */
+  public void ask(BoolExpr violation, String description) {
+    if (model != null) return;
+    long t = System.nanoTime();
+    Status s = solver.check(violation);
+    stats.solverNanos += System.nanoTime() - t;
+    stats.queries++;
+    if (s == Status.SATISFIABLE) {
+      model = solver.getModel();
+      what = description;
+    } else if (s == Status.UNKNOWN && unknown == null) {
+      unknown = description + ": " + solver.getReasonUnknown();
+    }
+  }
+
+  /** Whether a query has found a model (the remaining queries are skipped). */
+  public boolean done() {
+    return model != null;
+  }
+
+  /** The first model found, or null. */
+  public Model model() {
+    return model;
+  }
+
+  /** What the query that found the model asked. */
+  public String what() {
+    return what;
+  }
+
+  /** The first query Z3 could not decide (with its reason), or null. */
+  public String unknown() {
+    return unknown;
+  }
+}

@@ -1,0 +1,3 @@
+public class Broken implements org.mechcheck.mechanism.Mechanism {
+  public String name() { return 1; }
+}
