@@ -10,7 +10,7 @@ import org.mechcheck.export.Figure.Point;
  * Writes a {@link Figure} as Graphviz DOT with every position pinned, so that
  * {@code neato -n2 -Tsvg FILE.dot} draws the same layout (y upwards, in points); {@code dot}
  * lays the graph out anew. Nodes keep their keys ({@code p0:A} is agent A in the first panel),
- * links their colours and dashes, and each label is a plain-text node at its box's centre.
+ * links their colours and dashes, and each line of a label is a plain-text node where the line's text is.
  */
 public final class Dot {
   private Dot() {}
@@ -39,11 +39,14 @@ public final class Dot {
     int k = 0;
     for (Label l : f.labels()) {
       if (l.centred()) continue; // a node's own name, written as the node's label above
-      StringBuilder text = new StringBuilder();
-      for (String line : l.lines()) text.append(line).append('\n');
-      s.append("  ").append(q("label" + k++)).append(" [shape=plaintext, style=\"\", fixedsize=false, label=").append(q(text.toString()).replace("\\n", "\\l"))
-          .append(", fontsize=").append(n(l.size() * 0.75)).append(", fontcolor=\"").append(l.tone().hex).append('"').append(l.bold() ? ", fontname=\"Courier-Bold\"" : "")
-          .append(", pos=\"").append(n((l.x() + l.width() / 2) * 0.75)).append(',').append(n((h - l.y() - l.height() / 2) * 0.75)).append("!\"];\n");
+      for (int i = 0; i < l.lines().size(); i++) { // one plain-text node per line, centred where the line's text is
+        String line = l.lines().get(i);
+        double w = Label.width(List.of(line), l.size());
+        double cx = l.x() + w / 2, cy = l.y() + (i + 0.5) * Figure.LINE * l.size();
+        s.append("  ").append(q("label" + k++)).append(" [shape=plaintext, style=\"\", fixedsize=false, label=").append(q(line))
+            .append(", fontsize=").append(n(l.size() * 0.75)).append(", fontcolor=\"").append(l.tone().hex).append('"').append(l.bold() ? ", fontname=\"Courier-Bold\"" : "")
+            .append(", pos=\"").append(n(cx * 0.75)).append(',').append(n((h - cy) * 0.75)).append("!\"];\n");
+      }
     }
     for (Link l : f.links()) {
       if (l.from() == null || l.to() == null) continue;
