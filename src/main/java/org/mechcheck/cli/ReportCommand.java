@@ -37,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
       Files.writeString(tmp.resolve(MARKER), "written by mechcheck report\n");
       if (Files.exists(target)) delete(target);
       Files.move(tmp, target);
-      System.out.printf("%d claims, %d pages, %d pictures in %.1f s: %s%n", r.claims(), r.pages(), r.pictures(), r.seconds(), target.resolve("index.html"));
+      System.out.printf("%d claims, %d pages, %d pictures in %.1f s: %s%n", r.claims(), r.pages(), r.pictures(), r.seconds(), out.resolve("index.html"));
     } finally {
       if (Files.exists(tmp)) delete(tmp);
     }
