@@ -1,12 +1,10 @@
 package org.mechcheck.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.mechcheck.export.Exports;
 import org.mechcheck.export.Files2;
 import org.mechcheck.store.InputException;
@@ -52,21 +50,9 @@ final class ExportCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Folders as their *.json files (ReplayCommand's reading); a named file that does not exist is bad input here, before anything is drawn. */
   static List<Path> expand(List<Path> given) {
-    List<Path> out = new ArrayList<>();
-    for (Path p : given) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> s = Files.list(p)) {
-          out.addAll(s.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList());
-        } catch (IOException e) {
-          throw new InputException(p + ": cannot list folder (" + e.getMessage() + ")");
-        }
-      } else if (!Files.isRegularFile(p)) {
-        throw new InputException(p + ": no such file");
-      } else {
-        out.add(p);
-      }
-    }
-    return out;
+    for (Path p : given) if (!Files.exists(p)) throw new InputException(p + ": no such file");
+    return ReplayCommand.expand(given);
   }
 }

@@ -108,7 +108,7 @@ final class ReplayCommand implements Callable<Integer> {
     return o;
   }
 
-  private static List<Path> expand(List<Path> given) {
+  static List<Path> expand(List<Path> given) {
     List<Path> out = new ArrayList<>();
     for (Path p : given) {
       if (Files.isDirectory(p)) {
