@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true, description = "Re-runs saved counterexamples of every kind exactly; exit 1 if one no longer shows its violation "
     + "(or shows it on a mechanism listed in its fixedBy), 2 if one cannot be read.")
 final class ReplayCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "counterexample files, or folders of them (every *.json below, subfolders included, in path order)")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "counterexample files, or folders of them (every *.json below, subfolders included, in path order), or one bundle FILE.zip")
   List<Path> files;
 
   @Option(names = "--json", description = "one JSON object per file, one per line")
@@ -29,6 +29,12 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (files.size() == 1 && files.get(0).getFileName().toString().endsWith(".zip")) { // a bundle (mechcheck bundle)
+      org.mechcheck.bundle.BundleReplay.Result b = org.mechcheck.bundle.BundleReplay.run(files.get(0));
+      b.lines().forEach(System.out::println);
+      System.err.println("mechcheck replay: " + files.get(0) + (b.ok() ? ": every check passed" : ": some checks FAILED"));
+      return b.ok() ? 0 : Errors.VIOLATION;
+    }
     Registry registry = workbench.registry();
     List<EvidenceStore.EvidenceFile> found = new ArrayList<>();
     for (Path p : files) {

@@ -114,7 +114,7 @@ final class SearchCommand implements Callable<Integer> {
       store.requireWritable();
     }
     String command = "mechcheck search --mechanism " + mech.name() + " --property " + prop.name() + " --class " + nc.id()
-        + (bench != Benchmark.VICKREY ? " --benchmark " + bench.id() : "") + (units != 1 ? " --units " + units : "")
+        + (!bench.equals(Benchmark.VICKREY) ? " --benchmark " + bench.id() : "") + (units != 1 ? " --units " + units : "")
         + (source != null ? " --mechanism-file " + source.file() : "");
 
     if (random > 0) return randomSearch(store, mech, prop, bench, nc, claimId, source, command + " --max-agents " + maxAgents + " --random " + random + " --seed " + seed);

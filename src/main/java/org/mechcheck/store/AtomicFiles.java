@@ -24,7 +24,7 @@ public final class AtomicFiles {
     try {
       if (Files.exists(target)) return false;
       Files.createDirectories(target.toAbsolutePath().getParent());
-      tmp = temporary(target, content);
+      tmp = temporary(target, content.getBytes(StandardCharsets.UTF_8));
       try {
         Files.createLink(target, tmp); // atomic, and fails rather than replace
       } catch (UnsupportedOperationException | IOException linkFailed) {
@@ -44,6 +44,11 @@ public final class AtomicFiles {
 
   /** Writes a file, replacing what was there in one step. */
   public static void replace(Path target, String content) {
+    replace(target, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@link #replace(Path, String)} for bytes (a zip, a picture). */
+  public static void replace(Path target, byte[] content) {
     Path tmp = null;
     try {
       Files.createDirectories(target.toAbsolutePath().getParent());
@@ -57,13 +62,13 @@ public final class AtomicFiles {
     }
   }
 
-  private static Path temporary(Path target, String content) throws IOException {
+  private static Path temporary(Path target, byte[] content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
     if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
       Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--")); // not the 0600 of temporary files
     }
-    Files.writeString(tmp, content, StandardCharsets.UTF_8);
+    Files.write(tmp, content);
     return tmp;
   }
 

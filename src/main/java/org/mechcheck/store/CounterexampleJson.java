@@ -155,7 +155,7 @@ public final class CounterexampleJson {
       }
       kept = existing;
     }
-    if (!Files.exists(svg)) AtomicFiles.writeNew(svg, NetworkSvg.render(kept));
+    if (!Files.exists(svg)) AtomicFiles.writeNew(svg, NetworkSvg.render(kept, registry));
     return new Saved(json, svg, created);
   }
 

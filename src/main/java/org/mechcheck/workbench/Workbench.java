@@ -32,7 +32,7 @@ import org.mechcheck.store.MechanismSource;
 public final class Workbench {
   /** The kinds of extension mechcheck has. */
   public static final List<Class<? extends Extension>> KINDS = List.of(Mechanism.class, Property.class, Benchmark.class, ClaimCheck.class,
-      EvidenceKind.class, DeviationFamilies.class);
+      EvidenceKind.class, DeviationFamilies.class, org.mechcheck.store.Picture.class);
 
   private Workbench() {}
 
