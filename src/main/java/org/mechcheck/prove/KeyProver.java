@@ -7,15 +7,9 @@ import de.uka.ilkd.key.proof.Goal;
 import de.uka.ilkd.key.proof.Proof;
 import de.uka.ilkd.key.settings.ChoiceSettings;
 import de.uka.ilkd.key.settings.PathConfig;
-import de.uka.ilkd.key.settings.ProofIndependentSettings;
 import de.uka.ilkd.key.settings.ProofSettings;
 import de.uka.ilkd.key.settings.StrategySettings;
-import de.uka.ilkd.key.smt.SMTProblem;
 import de.uka.ilkd.key.smt.SMTRuleApp;
-import de.uka.ilkd.key.smt.SMTSolverResult;
-import de.uka.ilkd.key.smt.SolverLauncher;
-import de.uka.ilkd.key.smt.solvertypes.SolverType;
-import de.uka.ilkd.key.smt.solvertypes.SolverTypes;
 import de.uka.ilkd.key.speclang.Contract;
 import de.uka.ilkd.key.strategy.StrategyProperties;
 import de.uka.ilkd.key.util.KeYTypeUtil;
@@ -36,9 +30,9 @@ import java.util.stream.Stream;
  * Loads a folder of kernel sources into KeY and tries every JML contract in it headlessly.
  * Integers follow KeY's overflow-checking semantics, so a contract closes only if no operation
  * in the method can overflow under its preconditions. Each attempt is bounded by a rule count
- * and a wall-clock timeout; goals the automatic strategy leaves open go to an external Z3
- * ({@code z3} on the PATH) when there is one. Nothing here decides what counts as proven except
- * KeY: a contract is closed iff KeY's proof has no open goal.
+ * and a wall-clock timeout; goals the automatic strategy leaves open go to Z3 ({@link KeyZ3}: the
+ * library Maven brings, in process, or an external executable). Nothing here decides what counts
+ * as proven except KeY and Z3's {@code unsat}: a contract is closed iff KeY's proof has no open goal.
  */
 public final class KeyProver implements AutoCloseable {
   /**
@@ -98,10 +92,10 @@ public final class KeyProver implements AutoCloseable {
   private final KeYEnvironment<?> env;
   private final int maxSteps;
   private final long timeoutMs;
-  private final boolean z3;
+  private final KeyZ3 z3;
   private final Semantics semantics;
 
-  private KeyProver(KeYEnvironment<?> env, int maxSteps, long timeoutMs, boolean z3, Semantics semantics) {
+  private KeyProver(KeYEnvironment<?> env, int maxSteps, long timeoutMs, KeyZ3 z3, Semantics semantics) {
     this.env = env;
     this.semantics = semantics;
     this.maxSteps = maxSteps;
@@ -111,9 +105,10 @@ public final class KeyProver implements AutoCloseable {
 
   /**
    * Loads every {@code .java} file of the {@code sources} folders (copied below {@code work}, so
-   * nothing else of the project, which KeY could not parse, is in the way).
+   * nothing else of the project, which KeY could not parse, is in the way). {@code z3} gets the
+   * goals KeY's strategy leaves open.
    */
-  public static KeyProver load(List<Path> sources, Path work, int maxSteps, long timeoutMs, Semantics semantics) throws Exception {
+  public static KeyProver load(List<Path> sources, Path work, int maxSteps, long timeoutMs, Semantics semantics, KeyZ3 z3) throws Exception {
     Path src = work.resolve("src");
     deleteTree(src);
     for (Path s : sources) copyTree(s, src);
@@ -132,12 +127,7 @@ public final class KeyProver implements AutoCloseable {
     choices.put("intRules", semantics.choice);
     cs.setDefaultChoices(choices);
     KeYEnvironment<?> env = KeYEnvironment.load(dir, null, null, null);
-    return new KeyProver(env, maxSteps, timeoutMs, z3Installed(), semantics);
-  }
-
-  /** Whether an external {@code z3} is on the PATH (KeY runs it as {@code z3 -in -smt2}). */
-  public static boolean z3Installed() {
-    return onPath("z3") != null;
+    return new KeyProver(env, maxSteps, timeoutMs, z3, semantics);
   }
 
   /** The path of an executable of this name on the PATH, or null. */
@@ -149,7 +139,7 @@ public final class KeyProver implements AutoCloseable {
     return null;
   }
 
-  public boolean usesZ3() {
+  public KeyZ3 z3() {
     return z3;
   }
 
@@ -178,12 +168,12 @@ public final class KeyProver implements AutoCloseable {
   /** {@link #prove(Contract, Path)} with other limits than this prover's. */
   public Result prove(Contract c, Path save, int maxSteps, long timeoutMs) throws Exception {
     long start = System.nanoTime();
-    Result r = attempt(c, "NON_LIN_ARITH_DEF_OPS", z3, start, save, maxSteps, timeoutMs);
-    if (!r.closed()) r = attempt(c, "NON_LIN_ARITH_COMPLETION", z3, start, save, maxSteps, timeoutMs);
+    Result r = attempt(c, "NON_LIN_ARITH_DEF_OPS", start, save, maxSteps, timeoutMs);
+    if (!r.closed()) r = attempt(c, "NON_LIN_ARITH_COMPLETION", start, save, maxSteps, timeoutMs);
     return r;
   }
 
-  private Result attempt(Contract c, String arith, boolean withZ3, long start, Path save, int maxSteps, long timeoutMs) throws Exception {
+  private Result attempt(Contract c, String arith, long start, Path save, int maxSteps, long timeoutMs) throws Exception {
     Proof proof = env.createProof(c.createProofObl(env.getInitConfig(), c));
     try {
       StrategySettings ss = proof.getSettings().getStrategySettings();
@@ -201,7 +191,7 @@ public final class KeyProver implements AutoCloseable {
       proof.setActiveStrategy(proof.getServices().getProfile().getDefaultStrategyFactory().create(proof, p));
       env.getUi().getProofControl().startAndWaitForAutoMode(proof);
       String strategy = arith.equals("NON_LIN_ARITH_DEF_OPS") ? "auto" : "auto+model-search";
-      if (withZ3 && !proof.openGoals().isEmpty()) {
+      if (!proof.openGoals().isEmpty()) {
         z3(proof, timeoutMs);
         strategy += "+z3";
       }
@@ -222,24 +212,11 @@ public final class KeyProver implements AutoCloseable {
   }
 
   private void z3(Proof proof, long timeoutMs) {
-    SolverType type = null;
-    for (SolverType t : SolverTypes.getSolverTypes()) if (t.getName().equals("Z3")) type = t;
-    if (type == null) return;
-    ProofIndependentSettings.DEFAULT_INSTANCE.getSMTSettings().setTimeout(Math.min(timeoutMs, 10_000));
     long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
     for (Goal goal : proof.openGoals()) {
       if (System.nanoTime() > deadline) return; // Z3 gets the attempt's time limit in all, not per goal
-      var settings = new de.uka.ilkd.key.settings.DefaultSMTSettings(proof.getSettings().getSMTSettings(),
-          ProofIndependentSettings.DEFAULT_INSTANCE.getSMTSettings(), proof.getSettings().getNewSMTSettings(), proof);
-      SMTProblem problem = new SMTProblem(goal);
-      try {
-        new SolverLauncher(settings).launch(List.of(type), List.of(problem), proof.getServices());
-      } catch (Exception e) {
-        continue; // a goal KeY cannot translate for Z3 (e.g. one with \sum) stays open
-      }
-      if (problem.getFinalResult().isValid() == SMTSolverResult.ThreeValuedTruth.VALID) {
-        goal.apply(SMTRuleApp.RULE.createApp("Z3").tryToInstantiate(goal));
-      }
+      // "Z3" is the solver union KeY asks again when it reloads the saved proof
+      if (z3.valid(goal, Math.min(timeoutMs, 10_000))) goal.apply(SMTRuleApp.RULE.createApp("Z3").tryToInstantiate(goal));
     }
   }
 
@@ -259,10 +236,10 @@ public final class KeyProver implements AutoCloseable {
    * saved in {@code saveDir} when it is given.
    */
   public static List<Result> proveAll(List<Path> sources, Path work, int maxSteps, long timeoutMs, String only, Path saveDir,
-      Consumer<Result> each) throws Exception {
+      KeyZ3 z3, Consumer<Result> each) throws Exception {
     List<Result> out = new ArrayList<>();
     for (Semantics sem : Semantics.values()) {
-      try (KeyProver prover = load(sources, work, maxSteps, timeoutMs, sem)) {
+      try (KeyProver prover = load(sources, work, maxSteps, timeoutMs, sem, z3)) {
         for (Contract c : prover.ownContracts(only)) {
           Result r = prover.prove(c, saveDir == null ? null : saveDir.resolve(fileName(c.getName())));
           each.accept(r);
