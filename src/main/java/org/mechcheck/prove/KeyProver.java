@@ -63,8 +63,12 @@ public final class KeyProver implements AutoCloseable {
     return BOUNDED.contains(method) ? Semantics.BOUNDED : Semantics.CHECKED;
   }
 
-  /** One proof obligation's outcome. */
-  public record Result(String contract, boolean closed, double seconds, int nodes, int openGoals, String strategy, Semantics semantics) {
+  /**
+   * One proof obligation's outcome; {@code z3} counts Z3's answers on the goals KeY's strategy
+   * left open in the last attempt (each {@code UNSAT} closed one).
+   */
+  public record Result(String contract, boolean closed, double seconds, int nodes, int openGoals, String strategy, Semantics semantics,
+      Map<KeyZ3.Answer, Integer> z3) {
     /** {@code Telescoping.revenue(long[],int)} for KeY's long contract name. */
     public String method() {
       return shortName(contract);
@@ -120,7 +124,8 @@ public final class KeyProver implements AutoCloseable {
     System.setProperty(PathConfig.DISREGARD_SETTINGS_PROPERTY, "true");
     PathConfig.setKeyConfigDir(config.toAbsolutePath().toString());
     File dir = src.toFile();
-    if (!ProofSettings.isChoiceSettingInitialised()) KeYEnvironment.load(dir, null, null, null).dispose();
+    // the defaults are set before the first load: KeY's InitConfig copies them when the environment is
+    // made (no throw-away load needed); attempt() checks that each proof has the semantics asked for
     ChoiceSettings cs = ProofSettings.DEFAULT_SETTINGS.getChoiceSettings();
     Map<String, String> choices = new HashMap<>(cs.getDefaultChoices());
     choices.putAll(MiscTools.getDefaultTacletOptions());
@@ -176,6 +181,11 @@ public final class KeyProver implements AutoCloseable {
   private Result attempt(Contract c, String arith, long start, Path save, int maxSteps, long timeoutMs) throws Exception {
     Proof proof = env.createProof(c.createProofObl(env.getInitConfig(), c));
     try {
+      // the integer semantics is a global KeY setting read at load time: make sure this proof has it
+      if (proof.getInitConfig().getActivatedChoices().stream().noneMatch(ch -> ch.name().toString().equals(semantics.choice))) {
+        throw new IllegalStateException(shortName(c.getName()) + ": KeY did not take " + semantics.choice + " (active: "
+            + proof.getInitConfig().getActivatedChoices() + ")");
+      }
       StrategySettings ss = proof.getSettings().getStrategySettings();
       StrategyProperties p = ss.getActiveStrategyProperties();
       p.setProperty(StrategyProperties.METHOD_OPTIONS_KEY, StrategyProperties.METHOD_CONTRACT);
@@ -191,8 +201,9 @@ public final class KeyProver implements AutoCloseable {
       proof.setActiveStrategy(proof.getServices().getProfile().getDefaultStrategyFactory().create(proof, p));
       env.getUi().getProofControl().startAndWaitForAutoMode(proof);
       String strategy = arith.equals("NON_LIN_ARITH_DEF_OPS") ? "auto" : "auto+model-search";
+      Map<KeyZ3.Answer, Integer> answers = new java.util.EnumMap<>(KeyZ3.Answer.class);
       if (!proof.openGoals().isEmpty()) {
-        z3(proof, timeoutMs);
+        z3(proof, timeoutMs, answers);
         strategy += "+z3";
       }
       boolean closed = proof.openGoals().isEmpty();
@@ -205,18 +216,21 @@ public final class KeyProver implements AutoCloseable {
         String error = new de.uka.ilkd.key.proof.io.GZipProofSaver(proof, save.toString(), "KeY 2.12.3").save();
         if (error != null) throw new IOException(save + ": cannot save the proof (" + error + ")");
       }
-      return new Result(c.getName(), closed, (System.nanoTime() - start) / 1e9, proof.getStatistics().nodes, proof.openGoals().size(), strategy, semantics);
+      return new Result(c.getName(), closed, (System.nanoTime() - start) / 1e9, proof.getStatistics().nodes, proof.openGoals().size(), strategy, semantics,
+          Map.copyOf(answers));
     } finally {
       proof.dispose();
     }
   }
 
-  private void z3(Proof proof, long timeoutMs) {
+  private void z3(Proof proof, long timeoutMs, Map<KeyZ3.Answer, Integer> answers) {
     long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
     for (Goal goal : proof.openGoals()) {
       if (System.nanoTime() > deadline) return; // Z3 gets the attempt's time limit in all, not per goal
+      KeyZ3.Answer a = z3.ask(goal, Math.min(timeoutMs, 10_000));
+      answers.merge(a, 1, Integer::sum);
       // "Z3" is the solver union KeY asks again when it reloads the saved proof
-      if (z3.valid(goal, Math.min(timeoutMs, 10_000))) goal.apply(SMTRuleApp.RULE.createApp("Z3").tryToInstantiate(goal));
+      if (a == KeyZ3.Answer.UNSAT) goal.apply(SMTRuleApp.RULE.createApp("Z3").tryToInstantiate(goal));
     }
   }
 

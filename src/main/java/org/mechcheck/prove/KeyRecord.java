@@ -47,6 +47,10 @@ public final class KeyRecord {
       o.put("method", r.method()).put("contract", r.contract()).put("closed", r.closed())
           .put("seconds", Math.round(r.seconds() * 10) / 10.0).put("nodes", r.nodes()).put("strategy", r.strategy())
           .put("integers", r.semantics().label);
+      if (!r.z3().isEmpty()) {
+        ObjectNode answers = o.putObject("z3Answers");
+        r.z3().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> answers.put(e.getKey().name().toLowerCase(java.util.Locale.ROOT), e.getValue()));
+      }
       if (r.closed()) o.put("proof", "proofs/key/" + KeyProver.fileName(r.contract()));
       else o.put("openGoals", r.openGoals());
     }

@@ -85,8 +85,8 @@ public final class KeyZ3 {
     throw new IllegalStateException("KeY has no solver type named Z3");
   }
 
-  /** Whether Z3 shows the goal valid (its translation unsatisfiable) within {@code timeoutMs}. */
-  public boolean valid(Goal goal, long timeoutMs) {
+  /** What Z3 says of the goal's translation within {@code timeoutMs}; {@link Answer#UNSAT}: the goal is valid. */
+  public Answer ask(Goal goal, long timeoutMs) {
     var settings = new DefaultSMTSettings(goal.proof().getSettings().getSMTSettings(),
         ProofIndependentSettings.DEFAULT_INSTANCE.getSMTSettings(), goal.proof().getSettings().getNewSMTSettings(), goal.proof());
     SolverType type = keyType();
@@ -95,9 +95,9 @@ public final class KeyZ3 {
       try {
         text = translation(type, goal, settings);
       } catch (RuntimeException | de.uka.ilkd.key.smt.IllegalFormulaException e) {
-        return false; // KeY cannot translate it (e.g. \sum: "unknown constant bsum0"); the goal stays open
+        return Answer.ERROR; // KeY cannot translate it (e.g. \sum: "unknown constant bsum0")
       }
-      return decide(text, timeoutMs) == Answer.UNSAT;
+      return decide(text, timeoutMs);
     }
     type.setSolverCommand(executable);
     ProofIndependentSettings.DEFAULT_INSTANCE.getSMTSettings().setTimeout(timeoutMs);
@@ -105,9 +105,13 @@ public final class KeyZ3 {
     try {
       new SolverLauncher(settings).launch(List.of(type), List.of(problem), goal.proof().getServices());
     } catch (RuntimeException e) {
-      return false;
+      return Answer.ERROR;
     }
-    return problem.getFinalResult().isValid() == SMTSolverResult.ThreeValuedTruth.VALID;
+    return switch (problem.getFinalResult().isValid()) {
+      case VALID -> Answer.UNSAT;
+      case FALSIFIABLE -> Answer.SAT;
+      case UNKNOWN -> problem.getSolvers().stream().anyMatch(x -> x.getException() != null) ? Answer.ERROR : Answer.UNKNOWN;
+    };
   }
 
   /** The text KeY would send to {@code z3 -in -smt2} for this goal. */
