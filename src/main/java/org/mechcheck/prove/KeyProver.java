@@ -229,7 +229,7 @@ public final class KeyProver implements AutoCloseable {
       if (System.nanoTime() > deadline) return; // Z3 gets the attempt's time limit in all, not per goal
       KeyZ3.Answer a = z3.ask(goal, Math.min(timeoutMs, 10_000));
       answers.merge(a, 1, Integer::sum);
-      // "Z3" is the solver union KeY asks again when it reloads the saved proof
+      // as KeY's own SMT rule: the saved proof names no solver, and KeY's loader replays it with Z3
       if (a == KeyZ3.Answer.UNSAT) goal.apply(SMTRuleApp.RULE.createApp("Z3").tryToInstantiate(goal));
     }
   }
