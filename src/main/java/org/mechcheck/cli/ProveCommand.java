@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.mechcheck.prove.KeyProver;
 import org.mechcheck.prove.KeyRecord;
+import org.mechcheck.prove.KeyZ3;
 import org.mechcheck.store.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +26,12 @@ final class ProveCommand implements Callable<Integer> {
 
   @Option(names = "--max-steps", defaultValue = "20000", description = "rule applications per proof attempt (default 20000)")
   int maxSteps;
+
+  @Option(names = "--z3", defaultValue = IN_PROCESS, paramLabel = "SOLVER",
+      description = "the Z3 for the goals KeY's own strategy leaves open: in-process (default: the library Maven brings) or an executable KeY runs as '<SOLVER> -in -smt2' (a path, or a name looked up on the PATH, e.g. z3)")
+  String z3;
+
+  static final String IN_PROCESS = "in-process";
 
   @Option(names = "--no-save", description = "do not write proofs/key/")
   boolean noSave;
@@ -48,19 +55,20 @@ final class ProveCommand implements Callable<Integer> {
       }
       return runOpenJml(exe, kernels);
     }
-    if (!KeyProver.z3Installed()) System.err.println("mechcheck: no z3 on the PATH: goals KeY's own strategy leaves open stay open (apt-get install z3)");
+    KeyZ3 solver = solver(z3);
     Path work = home.resolve("target").resolve("key");
     Path staging = noSave ? null : Files.createDirectories(work.resolve("proofs"));
     long start = System.nanoTime();
     List<KeyProver.Result> results = new ArrayList<>();
     System.err.println("loading the kernels into KeY (once per integer semantics)...");
-    results.addAll(KeyProver.proveAll(List.of(kernels), work, maxSteps, timeout * 1000L, only, staging, r -> System.out.printf("%-6s %6.1f s  %-54s %-18s %s%n",
+    System.err.println("leftover goals: " + solver.description());
+    results.addAll(KeyProver.proveAll(List.of(kernels), work, maxSteps, timeout * 1000L, only, staging, solver, r -> System.out.printf("%-6s %6.1f s  %-54s %-18s %s%n",
         r.closed() ? "closed" : "OPEN", r.seconds(), r.method(), r.strategy(), r.semantics().label)));
     double seconds = (System.nanoTime() - start) / 1e9;
     long closed = results.stream().filter(KeyProver.Result::closed).count();
     System.out.printf("%d of %d contracts closed by KeY in %.1f s (integers: %s%s)%n", closed, results.size(), seconds,
         results.stream().map(r -> r.semantics().label).distinct().sorted().collect(java.util.stream.Collectors.joining(" or ")),
-        KeyProver.z3Installed() ? ", Z3 " + z3Version() + " on leftover goals" : "");
+        ", " + solver.description() + " on leftover goals");
     if (!noSave) {
       // a closed proof replaces its old file; an open one leaves the old file alone
       Path target = KeyRecord.folder(home);
@@ -70,7 +78,7 @@ final class ProveCommand implements Callable<Integer> {
         String name = KeyProver.fileName(r.contract());
         Files.move(staging.resolve(name), target.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
-      KeyRecord.write(home, results, z3Version(), seconds);
+      KeyRecord.write(home, results, solver, seconds);
       System.out.println("proofs: " + home.relativize(target) + "/");
     }
     return closed == results.size() ? 0 : Errors.VIOLATION;
@@ -85,15 +93,14 @@ final class ProveCommand implements Callable<Integer> {
     return p.waitFor() == 0 ? 0 : Errors.VIOLATION;
   }
 
-  static String z3Version() {
-    if (!KeyProver.z3Installed()) return "none";
-    try {
-      Process p = new ProcessBuilder("z3", "--version").redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes()).trim();
-      p.waitFor();
-      return out.replaceAll("^Z3 version ", "").replaceAll(" - .*", "");
-    } catch (IOException | InterruptedException e) {
-      return "unknown";
+  /** {@code --z3}: the library, or an executable given by path or found on the PATH. */
+  static KeyZ3 solver(String option) {
+    if (option.equals(IN_PROCESS)) return KeyZ3.inProcess();
+    String exe = option.contains(java.io.File.separator) ? option : KeyProver.onPath(option);
+    if (exe == null || !new java.io.File(exe).canExecute()) {
+      throw new InputException("--z3: " + option + ": no such executable" + (option.contains(java.io.File.separator) ? "" : " on the PATH")
+          + " (in-process, the default, needs none)");
     }
+    return KeyZ3.external(exe);
   }
 }

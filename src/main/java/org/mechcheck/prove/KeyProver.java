@@ -7,15 +7,9 @@ import de.uka.ilkd.key.proof.Goal;
 import de.uka.ilkd.key.proof.Proof;
 import de.uka.ilkd.key.settings.ChoiceSettings;
 import de.uka.ilkd.key.settings.PathConfig;
-import de.uka.ilkd.key.settings.ProofIndependentSettings;
 import de.uka.ilkd.key.settings.ProofSettings;
 import de.uka.ilkd.key.settings.StrategySettings;
-import de.uka.ilkd.key.smt.SMTProblem;
 import de.uka.ilkd.key.smt.SMTRuleApp;
-import de.uka.ilkd.key.smt.SMTSolverResult;
-import de.uka.ilkd.key.smt.SolverLauncher;
-import de.uka.ilkd.key.smt.solvertypes.SolverType;
-import de.uka.ilkd.key.smt.solvertypes.SolverTypes;
 import de.uka.ilkd.key.speclang.Contract;
 import de.uka.ilkd.key.strategy.StrategyProperties;
 import de.uka.ilkd.key.util.KeYTypeUtil;
@@ -36,9 +30,9 @@ import java.util.stream.Stream;
  * Loads a folder of kernel sources into KeY and tries every JML contract in it headlessly.
  * Integers follow KeY's overflow-checking semantics, so a contract closes only if no operation
  * in the method can overflow under its preconditions. Each attempt is bounded by a rule count
- * and a wall-clock timeout; goals the automatic strategy leaves open go to an external Z3
- * ({@code z3} on the PATH) when there is one. Nothing here decides what counts as proven except
- * KeY: a contract is closed iff KeY's proof has no open goal.
+ * and a wall-clock timeout; goals the automatic strategy leaves open go to Z3 ({@link KeyZ3}: the
+ * library Maven brings, in process, or an external executable). Nothing here decides what counts
+ * as proven except KeY and Z3's {@code unsat}: a contract is closed iff KeY's proof has no open goal.
  */
 public final class KeyProver implements AutoCloseable {
   /**
@@ -69,8 +63,12 @@ public final class KeyProver implements AutoCloseable {
     return BOUNDED.contains(method) ? Semantics.BOUNDED : Semantics.CHECKED;
   }
 
-  /** One proof obligation's outcome. */
-  public record Result(String contract, boolean closed, double seconds, int nodes, int openGoals, String strategy, Semantics semantics) {
+  /**
+   * One proof obligation's outcome; {@code z3} counts Z3's answers on the goals KeY's strategy
+   * left open in the last attempt (each {@code UNSAT} closed one).
+   */
+  public record Result(String contract, boolean closed, double seconds, int nodes, int openGoals, String strategy, Semantics semantics,
+      Map<KeyZ3.Answer, Integer> z3) {
     /** {@code Telescoping.revenue(long[],int)} for KeY's long contract name. */
     public String method() {
       return shortName(contract);
@@ -98,10 +96,10 @@ public final class KeyProver implements AutoCloseable {
   private final KeYEnvironment<?> env;
   private final int maxSteps;
   private final long timeoutMs;
-  private final boolean z3;
+  private final KeyZ3 z3;
   private final Semantics semantics;
 
-  private KeyProver(KeYEnvironment<?> env, int maxSteps, long timeoutMs, boolean z3, Semantics semantics) {
+  private KeyProver(KeYEnvironment<?> env, int maxSteps, long timeoutMs, KeyZ3 z3, Semantics semantics) {
     this.env = env;
     this.semantics = semantics;
     this.maxSteps = maxSteps;
@@ -111,9 +109,10 @@ public final class KeyProver implements AutoCloseable {
 
   /**
    * Loads every {@code .java} file of the {@code sources} folders (copied below {@code work}, so
-   * nothing else of the project, which KeY could not parse, is in the way).
+   * nothing else of the project, which KeY could not parse, is in the way). {@code z3} gets the
+   * goals KeY's strategy leaves open.
    */
-  public static KeyProver load(List<Path> sources, Path work, int maxSteps, long timeoutMs, Semantics semantics) throws Exception {
+  public static KeyProver load(List<Path> sources, Path work, int maxSteps, long timeoutMs, Semantics semantics, KeyZ3 z3) throws Exception {
     Path src = work.resolve("src");
     deleteTree(src);
     for (Path s : sources) copyTree(s, src);
@@ -125,19 +124,15 @@ public final class KeyProver implements AutoCloseable {
     System.setProperty(PathConfig.DISREGARD_SETTINGS_PROPERTY, "true");
     PathConfig.setKeyConfigDir(config.toAbsolutePath().toString());
     File dir = src.toFile();
-    if (!ProofSettings.isChoiceSettingInitialised()) KeYEnvironment.load(dir, null, null, null).dispose();
+    // the defaults are set before the first load: KeY's InitConfig copies them when the environment is
+    // made (no throw-away load needed); attempt() checks that each proof has the semantics asked for
     ChoiceSettings cs = ProofSettings.DEFAULT_SETTINGS.getChoiceSettings();
     Map<String, String> choices = new HashMap<>(cs.getDefaultChoices());
     choices.putAll(MiscTools.getDefaultTacletOptions());
     choices.put("intRules", semantics.choice);
     cs.setDefaultChoices(choices);
     KeYEnvironment<?> env = KeYEnvironment.load(dir, null, null, null);
-    return new KeyProver(env, maxSteps, timeoutMs, z3Installed(), semantics);
-  }
-
-  /** Whether an external {@code z3} is on the PATH (KeY runs it as {@code z3 -in -smt2}). */
-  public static boolean z3Installed() {
-    return onPath("z3") != null;
+    return new KeyProver(env, maxSteps, timeoutMs, z3, semantics);
   }
 
   /** The path of an executable of this name on the PATH, or null. */
@@ -149,7 +144,7 @@ public final class KeyProver implements AutoCloseable {
     return null;
   }
 
-  public boolean usesZ3() {
+  public KeyZ3 z3() {
     return z3;
   }
 
@@ -178,14 +173,19 @@ public final class KeyProver implements AutoCloseable {
   /** {@link #prove(Contract, Path)} with other limits than this prover's. */
   public Result prove(Contract c, Path save, int maxSteps, long timeoutMs) throws Exception {
     long start = System.nanoTime();
-    Result r = attempt(c, "NON_LIN_ARITH_DEF_OPS", z3, start, save, maxSteps, timeoutMs);
-    if (!r.closed()) r = attempt(c, "NON_LIN_ARITH_COMPLETION", z3, start, save, maxSteps, timeoutMs);
+    Result r = attempt(c, "NON_LIN_ARITH_DEF_OPS", start, save, maxSteps, timeoutMs);
+    if (!r.closed()) r = attempt(c, "NON_LIN_ARITH_COMPLETION", start, save, maxSteps, timeoutMs);
     return r;
   }
 
-  private Result attempt(Contract c, String arith, boolean withZ3, long start, Path save, int maxSteps, long timeoutMs) throws Exception {
+  private Result attempt(Contract c, String arith, long start, Path save, int maxSteps, long timeoutMs) throws Exception {
     Proof proof = env.createProof(c.createProofObl(env.getInitConfig(), c));
     try {
+      // the integer semantics is a global KeY setting read at load time: make sure this proof has it
+      if (proof.getInitConfig().getActivatedChoices().stream().noneMatch(ch -> ch.name().toString().equals(semantics.choice))) {
+        throw new IllegalStateException(shortName(c.getName()) + ": KeY did not take " + semantics.choice + " (active: "
+            + proof.getInitConfig().getActivatedChoices() + ")");
+      }
       StrategySettings ss = proof.getSettings().getStrategySettings();
       StrategyProperties p = ss.getActiveStrategyProperties();
       p.setProperty(StrategyProperties.METHOD_OPTIONS_KEY, StrategyProperties.METHOD_CONTRACT);
@@ -201,8 +201,9 @@ public final class KeyProver implements AutoCloseable {
       proof.setActiveStrategy(proof.getServices().getProfile().getDefaultStrategyFactory().create(proof, p));
       env.getUi().getProofControl().startAndWaitForAutoMode(proof);
       String strategy = arith.equals("NON_LIN_ARITH_DEF_OPS") ? "auto" : "auto+model-search";
-      if (withZ3 && !proof.openGoals().isEmpty()) {
-        z3(proof, timeoutMs);
+      Map<KeyZ3.Answer, Integer> answers = new java.util.EnumMap<>(KeyZ3.Answer.class);
+      if (!proof.openGoals().isEmpty()) {
+        z3(proof, timeoutMs, answers);
         strategy += "+z3";
       }
       boolean closed = proof.openGoals().isEmpty();
@@ -215,31 +216,21 @@ public final class KeyProver implements AutoCloseable {
         String error = new de.uka.ilkd.key.proof.io.GZipProofSaver(proof, save.toString(), "KeY 2.12.3").save();
         if (error != null) throw new IOException(save + ": cannot save the proof (" + error + ")");
       }
-      return new Result(c.getName(), closed, (System.nanoTime() - start) / 1e9, proof.getStatistics().nodes, proof.openGoals().size(), strategy, semantics);
+      return new Result(c.getName(), closed, (System.nanoTime() - start) / 1e9, proof.getStatistics().nodes, proof.openGoals().size(), strategy, semantics,
+          Map.copyOf(answers));
     } finally {
       proof.dispose();
     }
   }
 
-  private void z3(Proof proof, long timeoutMs) {
-    SolverType type = null;
-    for (SolverType t : SolverTypes.getSolverTypes()) if (t.getName().equals("Z3")) type = t;
-    if (type == null) return;
-    ProofIndependentSettings.DEFAULT_INSTANCE.getSMTSettings().setTimeout(Math.min(timeoutMs, 10_000));
+  private void z3(Proof proof, long timeoutMs, Map<KeyZ3.Answer, Integer> answers) {
     long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
     for (Goal goal : proof.openGoals()) {
       if (System.nanoTime() > deadline) return; // Z3 gets the attempt's time limit in all, not per goal
-      var settings = new de.uka.ilkd.key.settings.DefaultSMTSettings(proof.getSettings().getSMTSettings(),
-          ProofIndependentSettings.DEFAULT_INSTANCE.getSMTSettings(), proof.getSettings().getNewSMTSettings(), proof);
-      SMTProblem problem = new SMTProblem(goal);
-      try {
-        new SolverLauncher(settings).launch(List.of(type), List.of(problem), proof.getServices());
-      } catch (Exception e) {
-        continue; // a goal KeY cannot translate for Z3 (e.g. one with \sum) stays open
-      }
-      if (problem.getFinalResult().isValid() == SMTSolverResult.ThreeValuedTruth.VALID) {
-        goal.apply(SMTRuleApp.RULE.createApp("Z3").tryToInstantiate(goal));
-      }
+      KeyZ3.Answer a = z3.ask(goal, Math.min(timeoutMs, 10_000));
+      answers.merge(a, 1, Integer::sum);
+      // as KeY's own SMT rule: the saved proof names no solver, and KeY's loader replays it with Z3
+      if (a == KeyZ3.Answer.UNSAT) goal.apply(SMTRuleApp.RULE.createApp("Z3").tryToInstantiate(goal));
     }
   }
 
@@ -259,10 +250,10 @@ public final class KeyProver implements AutoCloseable {
    * saved in {@code saveDir} when it is given.
    */
   public static List<Result> proveAll(List<Path> sources, Path work, int maxSteps, long timeoutMs, String only, Path saveDir,
-      Consumer<Result> each) throws Exception {
+      KeyZ3 z3, Consumer<Result> each) throws Exception {
     List<Result> out = new ArrayList<>();
     for (Semantics sem : Semantics.values()) {
-      try (KeyProver prover = load(sources, work, maxSteps, timeoutMs, sem)) {
+      try (KeyProver prover = load(sources, work, maxSteps, timeoutMs, sem, z3)) {
         for (Contract c : prover.ownContracts(only)) {
           Result r = prover.prove(c, saveDir == null ? null : saveDir.resolve(fileName(c.getName())));
           each.accept(r);

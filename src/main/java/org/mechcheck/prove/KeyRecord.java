@@ -37,9 +37,9 @@ public final class KeyRecord {
   }
 
   /** Written whole, through a temporary file, only after every contract was tried. */
-  public static void write(Path home, List<KeyProver.Result> results, String z3, double seconds) throws IOException {
+  public static void write(Path home, List<KeyProver.Result> results, KeyZ3 z3, double seconds) throws IOException {
     ObjectNode root = NetworkJson.MAPPER.createObjectNode();
-    root.put("format", FORMAT).put("key", "2.12.3").put("z3", z3)
+    root.put("format", FORMAT).put("key", "2.12.3").put("z3", z3.version()).put("solver", z3.description())
         .put("command", COMMAND).put("date", Instant.now().toString()).put("seconds", Math.round(seconds * 10) / 10.0);
     ArrayNode list = root.putArray("contracts");
     for (KeyProver.Result r : results) {
@@ -47,6 +47,10 @@ public final class KeyRecord {
       o.put("method", r.method()).put("contract", r.contract()).put("closed", r.closed())
           .put("seconds", Math.round(r.seconds() * 10) / 10.0).put("nodes", r.nodes()).put("strategy", r.strategy())
           .put("integers", r.semantics().label);
+      if (!r.z3().isEmpty()) {
+        ObjectNode answers = o.putObject("z3Answers");
+        r.z3().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> answers.put(e.getKey().name().toLowerCase(java.util.Locale.ROOT), e.getValue()));
+      }
       if (r.closed()) o.put("proof", "proofs/key/" + KeyProver.fileName(r.contract()));
       else o.put("openGoals", r.openGoals());
     }

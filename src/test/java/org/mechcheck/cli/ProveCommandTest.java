@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** `mechcheck prove`'s quick paths: OpenJML absent, bad limits. (The KeY run itself is KeyProofsTest.) */
+/** `mechcheck prove`'s quick paths: OpenJML absent, bad limits, a missing --z3. (The KeY run itself is KeyProofsTest.) */
 class ProveCommandTest {
   @Test
   void openJmlAbsentIsOneLineNamingTheKeyPath() {
@@ -14,6 +14,14 @@ class ProveCommandTest {
     assertEquals(0, r.status(), r.err());
     assertEquals(1, r.out().lines().count(), r.out());
     assertTrue(r.out().contains("OpenJML is not installed") && r.out().contains("KeY"), r.out());
+  }
+
+  @Test
+  void aZ3ThatIsNotThereIsBadInput() {
+    CliTest.Result r = CliTest.run("prove", "--z3", "/nonexistent/z3");
+    assertEquals(2, r.status());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().contains("--z3") && r.err().contains("/nonexistent/z3"), r.err());
   }
 
   @Test
