@@ -227,7 +227,8 @@ public final class KeyProver implements AutoCloseable {
     long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
     for (Goal goal : proof.openGoals()) {
       if (System.nanoTime() > deadline) return; // Z3 gets the attempt's time limit in all, not per goal
-      KeyZ3.Answer a = z3.ask(goal, Math.min(timeoutMs, 10_000));
+      // each goal may take what is left of the attempt's time: a fixed cap per goal made a loaded machine leave provable goals open
+      KeyZ3.Answer a = z3.ask(goal, Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
       answers.merge(a, 1, Integer::sum);
       // as KeY's own SMT rule: the saved proof names no solver, and KeY's loader replays it with Z3
       if (a == KeyZ3.Answer.UNSAT) goal.apply(SMTRuleApp.RULE.createApp("Z3").tryToInstantiate(goal));

@@ -35,7 +35,7 @@ class KeyProofsTest {
     type.setSolverCommand("/nonexistent/z3");
     try {
       for (KeyProver.Semantics sem : KeyProver.Semantics.values()) {
-        try (KeyProver prover = KeyProver.load(List.of(KERNELS, CONTROL), Path.of("target/key-test"), 20_000, 60_000, sem, KeyZ3.inProcess())) {
+        try (KeyProver prover = KeyProver.load(List.of(KERNELS, CONTROL), Path.of("target/key-test"), 20_000, 300_000, sem, KeyZ3.inProcess())) {
           for (Contract c : prover.ownContracts(null)) {
             results.add(isControl(c.getName()) ? prover.prove(c, null, 5_000, 5_000) : prover.prove(c, null));
           }
