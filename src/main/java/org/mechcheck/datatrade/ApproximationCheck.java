@@ -7,7 +7,7 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
  * Definition 3.6 measured on the continuous model for a lifted profile (p~, s~) from
  * {@link Fptas}: for player i at valuation v, the gain g_i(v, p) of Equation 8 when everyone
  * after i plays the lifted strategies, s^dagger_i(v) = max_p g_i(v, p) (Equation 7), and the two
- * conditions (a) g_i(v, p~_i(v)) - s^dagger >= -eps max{1, s^dagger}, (b) |s~_i(v) - s^dagger| <=
+ * conditions (a) g_i(v, p~_i(v)) - s^dagger >= -eps max{1, s^dagger}, (b) |s~_i(v) - s^dagger| &lt;=
  * eps max{1, s^dagger}.
  *
  * <p>The expectation over v_{i+1..n} is computed backwards: W_j(x), what player i expects from
@@ -20,7 +20,7 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 public final class ApproximationCheck {
   private ApproximationCheck() {}
 
-  /** The worst ratio of each condition's left side to its allowance over the probed valuations (<= 1 means it holds), and where. */
+  /** The worst ratio of each condition's left side to its allowance over the probed valuations (&lt;= 1 means it holds), and where. */
   public record Report(double worstA, String whereA, double worstB, String whereB, int probes) {
     public boolean holds() {
       return worstA <= 1 && worstB <= 1;

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** 004: data trading along a chain with profit reallocation. */
+/** {@code mechcheck datatrade}: the data-trading plugin's commands (004), one subcommand each. */
 @Command(name = "datatrade", mixinStandardHelpOptions = true, description = "004: sequential equilibria of data trading chains under profit reallocation (RAW, AVE, TBDS, OPT).",
     subcommands = {DatatradeCommand.Table1Cmd.class, DatatradeCommand.Solve.class, DatatradeSweep.class, DatatradeVerify.class, DatatradeSearch.class, DatatradeFptas.class})
 public final class DatatradeCommand implements Callable<Integer>, org.mechcheck.cli.PluginCommand {

@@ -6,7 +6,7 @@ import org.apache.commons.numbers.fraction.BigFraction;
  * The numbers an equilibrium is computed in: exact rationals ({@link #EXACT}) for everything
  * reported, machine doubles ({@link #DOUBLE}) for the optimiser's inner loop. The equilibrium's
  * control flow is the comparisons of thresholds and prices, so a double run is only as good as
- * its closest comparison: {@link Equilibrium#closestTie} records it.
+ * its closest comparison (the certified algorithm re-checks those exactly).
  */
 public interface Field<N> {
   N of(BigFraction q);

@@ -7,7 +7,7 @@ import org.mechcheck.store.InputException;
 /**
  * Algorithm 4 of 004 (Appendix B, proof in C.4): an epsilon-approximate sequential equilibrium of a
  * continuous chain with K0-log-Lipschitz densities on [L0, H0]. Discretize with step
- * eps0 = min(eps, 1) / (4 (1 + n K0) (1 + max(0, -L0))) (eps / 2 when H0 <= 0), L = floor((H0 - L0) /
+ * eps0 = min(eps, 1) / (4 (1 + n K0) (1 + max(0, -L0))) (eps / 2 when H0 &lt;= 0), L = floor((H0 - L0) /
  * eps0) + 1 grid points w_l = L0 + l eps0, q_{k,l} = F(w_{l+1} | w_k) - F(w_l | w_k) with F(w_0 | .) = 0
  * and F(w_L | .) = 1; solve the discrete model exactly (Algorithm 1, here the fast algorithm); lift
  * the strategies to piecewise-constant ones by rounding v down to its grid point (Equation 26).

@@ -7,7 +7,7 @@ import org.mechcheck.num.Rationals;
 /**
  * A chain that satisfies 004's Assumptions 2.1, 4.1 and 4.2 exactly: v_i = v_{i-1} rho^J with J an
  * independent jump drawn from {@code law} on {lo, lo+1, ..., lo+law.length-1}, v_0 = 1. The
- * multiplicative walk is homogeneous for every alpha > 0 (F_i(alpha v | alpha w) = Pr[w rho^J <= v] =
+ * multiplicative walk is homogeneous for every alpha > 0 (F_i(alpha v | alpha w) = Pr[w rho^J &lt;= v] =
  * F_i(v | w)) and positive. On the geometric grid rho^e, e from the lowest to the highest exponent
  * any of the n+1 players can reach (plus {@code margin} more at each end), every reachable state's
  * row is the jump law shifted, with nothing clipped; rows of states nobody reaches are clipped to

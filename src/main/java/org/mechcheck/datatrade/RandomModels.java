@@ -59,7 +59,7 @@ public final class RandomModels {
 
   /**
    * A pair (t1, t2) as Theorem 4.3 asks for player i: they differ only in the column of player i,
-   * with t1_{i+1,i} >= t2_{i+1,i} and t1_{j,i} <= t2_{j,i} for j >= i+2; players before i only
+   * with t1_{i+1,i} >= t2_{i+1,i} and t1_{j,i} &lt;= t2_{j,i} for j >= i+2; players before i only
    * receive from their own sale (condition (d)). Both budget feasible and past only.
    */
   public static Reallocation[] localPair(Random rng, int n, int i) {

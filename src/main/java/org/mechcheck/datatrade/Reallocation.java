@@ -60,14 +60,14 @@ public final class Reallocation {
     return new Reallocation("RAW", t);
   }
 
-  /** AVE (004 §5.1): t_{ij} = 1/i for every upstream player j < i. */
+  /** AVE (004 §5.1): t_{ij} = 1/i for every upstream player j &lt; i. */
   public static Reallocation ave(int n) {
     BigFraction[][] t = empty(n);
     for (int i = 1; i <= n; i++) for (int j = 0; j < i; j++) t[i][j] = BigFraction.of(1, i);
     return new Reallocation("AVE", t);
   }
 
-  /** TBDS(alpha) as 004 §2.2 writes it: t_{ij} = (1-alpha) alpha^{i-j-1} for 0 < j < i, t_{i0} = alpha^{i-1}. */
+  /** TBDS(alpha) as 004 §2.2 writes it: t_{ij} = (1-alpha) alpha^{i-j-1} for 0 &lt; j &lt; i, t_{i0} = alpha^{i-1}. */
   public static Reallocation tbds(int n, BigFraction alpha) {
     if (alpha.signum() < 0 || Field.EXACT.compare(alpha, BigFraction.ONE) > 0) {
       throw new InputException("alpha: " + Rationals.format(alpha) + " outside [0, 1]");

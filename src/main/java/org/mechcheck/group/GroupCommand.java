@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** 003: selling one good to a group whose members pay equal shares (spec/group.md). */
+/** {@code mechcheck group}: the group-sale plugin's command (003). */
 @Command(name = "group", mixinStandardHelpOptions = true, description = "003: the optimal equal-share mechanism for a group (weights, threshold, revenue vs the best posted price, BIC/IR measured).",
     subcommands = {GroupCommand.Evidence.class})
 public final class GroupCommand implements Callable<Integer>, org.mechcheck.cli.PluginCommand {

@@ -17,7 +17,7 @@ import org.mechcheck.store.NetworkJson;
  * The evidence behind 003's claims that is too slow to recompute on every {@code mechcheck claims}:
  * seeded samples of member pairs, written to proofs/group/ with the command that reproduces them.
  * <ul>
- *   <li>hazard-rate-values.json: pairs whose values are hazard-rate ordered (v1 <=_hr v2): is w1* >= w2*?
+ *   <li>hazard-rate-values.json: pairs whose values are hazard-rate ordered (v1 &lt;=_hr v2): is w1* >= w2*?
  *   <li>hazard-rate-phi.json: pairs whose virtual values phi_i(v_i) are hazard-rate ordered (the slides' premise, read literally)
  *   <li>incentives.json: BIC gain and lowest interim utility for random pairs, against the grid's error bound
  *   <li>posted-price.json: optimal revenue against the best posted price for random groups of 2 and 3

@@ -13,7 +13,7 @@ import org.hipparchus.random.SobolSequenceGenerator;
  *   gain  = max over true v and report r on the grid of u(v, r) - u(v, v),  u(v, r) = v X(r) - T(r)
  *   lowest interim utility = min over v of u(v, v)
  * </pre>
- * Both carry the averaging's error (for one other member and M points, |X error| <= 1/M) and are
+ * Both carry the averaging's error (for one other member and M points, |X error| &lt;= 1/M) and are
  * reported as measured. Ex-post utilities v_i 1{sold} - t(v) are measured on a product grid: equal
  * shares do not promise ex-post IR.
  */

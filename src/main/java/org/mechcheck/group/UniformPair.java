@@ -6,7 +6,7 @@ import org.mechcheck.num.Rationals;
 
 /**
  * Closed forms for two members with values U[0, a1] and U[0, a2] (spec/group.md derives them).
- * phi_i(v) = 2v - a_i is uniform on [-a_i, a_i]; with a1 <= a2 the optimal weights are
+ * phi_i(v) = 2v - a_i is uniform on [-a_i, a_i]; with a1 &lt;= a2 the optimal weights are
  * w1 = a2 / sqrt(3 a1^2 + a2^2), w2 = 1 - w1 (sqrt(3/7) for the slides' U[0,2], U[0,3]); the group
  * buys iff w1 v1 + w2 v2 >= delta = (a1 w1 + a2 w2) / 2 (= 1 + w2/2 there); the revenue per member
  * is a2 (sqrt(3 a1^2 + a2^2) - a2) / (6 a1); the best posted price is

@@ -40,6 +40,7 @@ public interface Mechanism extends Extension {
   /** Why the market is outside the domain, or empty when the mechanism accepts it. */
   Optional<String> refusal(Market market);
 
+  /** The outcome on a report profile, every number and comparison through {@code arith}. */
   <N> Outcome<N> run(Profile<N> profile, Arith<N> arith);
 
   /**

@@ -23,6 +23,7 @@ public final class Outcome<N> {
   private final N[] payments;
   private final Map<String, Object> details;
 
+  /** An outcome: per node the units won (a probability for randomised mechanisms) and the trades passed on as an intermediary, the trading chains, the payments, and mechanism-specific details. */
   public Outcome(Market market, BigFraction[] allocation, BigFraction[] through, List<int[]> chains, N[] payments, Map<String, Object> details) {
     this.market = market;
     this.allocation = allocation;
@@ -82,28 +83,34 @@ public final class Outcome<N> {
     return s;
   }
 
+  /** {@code n} zeros, for building allocations. */
   public static BigFraction[] zeros(int n) {
     BigFraction[] z = new BigFraction[n];
     Arrays.fill(z, BigFraction.ZERO);
     return z;
   }
 
+  /** The market it is an outcome of. */
   public Market market() {
     return market;
   }
 
+  /** Units (or the probability of the unit) node v wins. */
   public BigFraction allocation(int v) {
     return allocation[v];
   }
 
+  /** Trades that pass through node v as an intermediary. */
   public BigFraction through(int v) {
     return through[v];
   }
 
+  /** The trading chains, seller first and winner last (empty where the model has none). */
   public List<int[]> chains() {
     return chains;
   }
 
+  /** What node v pays the seller (negative: she is paid). */
   public N payment(int v) {
     return payments[v];
   }
@@ -118,6 +125,7 @@ public final class Outcome<N> {
     return java.util.stream.IntStream.range(1, market.size()).filter(v -> allocation[v].signum() != 0).toArray();
   }
 
+  /** Whether anything is sold. */
   public boolean sold() {
     return winners().length > 0;
   }
@@ -134,6 +142,7 @@ public final class Outcome<N> {
     return a.sub(a.mul(trueValue, allocation[v]), a.mul(trueCost, through[v]));
   }
 
+  /** Node v's utility at her true type: valuation minus payment. */
   public N utility(int v, N trueValue, N trueCost, Arith<N> a) {
     return a.sub(valuation(v, trueValue, trueCost, a), payments[v]);
   }

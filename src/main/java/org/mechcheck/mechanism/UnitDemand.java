@@ -56,7 +56,7 @@ public final class UnitDemand {
     return out;
   }
 
-  /** The sum of the {@code m} largest numbers (all of them when there are fewer; 0 when m <= 0). */
+  /** The sum of the {@code m} largest numbers (all of them when there are fewer; 0 when m &lt;= 0). */
   public static <N> N topSum(List<N> xs, int m, Arith<N> a) {
     return a.sum(largest(xs, m, a));
   }

@@ -31,7 +31,7 @@ import org.mechcheck.num.Arith;
  *       and her critical children;
  *   <li>allocation: the seller hands w_j units to each of her children j in T^opt and pushes them
  *       on a stack Q. A popped i is a winner (joins W) iff she is allocated in an optimal solution
- *       of "maximise SW_{-C_i^K}" under its constraints ({@link #eligible}). A winner who does not
+ *       of "maximise SW_{-C_i^K}" under its constraints ({@code eligible}). A winner who does not
  *       hold a unit of her own takes one from {@code out}, the lowest of the efficient winners
  *       below her still holding one: GetFrom(i) = out. Then i hands w_j units to each child j in
  *       T^opt with w_j > 0 and pushes j;

@@ -24,6 +24,7 @@ public final class Market {
   private final int[][] neighbours;
   private final Map<String, Integer> index;
 
+  /** A market: the seller (node 0) and the agents (nodes 1..n in the given order, the tie-break order), the undirected edges as node pairs, and the units for sale. */
   public Market(String name, String source, String sellerId, List<Agent> agents, List<int[]> edges, int units) {
     this.name = name;
     this.source = source;
@@ -47,18 +48,22 @@ public final class Market {
     for (int k = 0; k < agents.size(); k++) index.put(agents.get(k).id(), k + 1);
   }
 
+  /** The network's name (the file's {@code name}). */
   public String name() {
     return name;
   }
 
+  /** Where the network comes from (the file's {@code source}). */
   public String source() {
     return source;
   }
 
+  /** The seller's id. */
   public String sellerId() {
     return sellerId;
   }
 
+  /** Units for sale (1 unless the file says otherwise). */
   public int units() {
     return units;
   }
@@ -68,10 +73,12 @@ public final class Market {
     return agents.size() + 1;
   }
 
+  /** Agents, the seller not counted. */
   public int agentCount() {
     return agents.size();
   }
 
+  /** The agents in node order (node 1 first). */
   public List<Agent> agents() {
     return agents;
   }
@@ -81,6 +88,7 @@ public final class Market {
     return agents.get(v - 1);
   }
 
+  /** Node v's id (node 0 is the seller). */
   public String id(int v) {
     return v == 0 ? sellerId : agents.get(v - 1).id();
   }
@@ -90,28 +98,34 @@ public final class Market {
     return index.getOrDefault(id, -1);
   }
 
+  /** Node v's neighbours, in node order. */
   public int[] neighbours(int v) {
     return neighbours[v];
   }
 
+  /** Whether u and v are neighbours. */
   public boolean adjacent(int u, int v) {
     return graph.containsEdge(u, v);
   }
 
+  /** The network as an undirected JGraphT graph on the nodes 0..n. */
   public Graph<Integer, DefaultEdge> graph() {
     return graph;
   }
 
+  /** The edges as node pairs, in file order. */
   public List<int[]> edges() {
     List<int[]> out = new ArrayList<>();
     for (int u = 0; u < size(); u++) for (int v : neighbours[u]) if (u < v) out.add(new int[] {u, v});
     return out;
   }
 
+  /** Whether node v is a buyer with a value (not an intermediary with a cost). */
   public boolean isBidder(int v) {
     return v > 0 && agent(v).isBidder();
   }
 
+  /** Whether node v is an intermediary: she has a public cost and passes the sale on. */
   public boolean isIntermediary(int v) {
     return v > 0 && !agent(v).isBidder();
   }
@@ -147,6 +161,7 @@ public final class Market {
     return new Market(newName, source, sellerId, as, edges(), units);
   }
 
+  /** The same market under another name. */
   public Market withName(String newName) {
     return new Market(newName, source, sellerId, agents, edges(), units);
   }

@@ -91,10 +91,12 @@ public final class Profile<N> {
     return deviate(v, null, to);
   }
 
+  /** The market the reports are about. */
   public Market market() {
     return market;
   }
 
+  /** Node v's public cost (0 for a bidder). */
   public N cost(int v) {
     return costs[v];
   }
@@ -119,6 +121,7 @@ public final class Profile<N> {
     return graph;
   }
 
+  /** {@code n} zeros. */
   public static BigFraction[] zeros(int n) {
     BigFraction[] z = new BigFraction[n];
     Arrays.fill(z, BigFraction.ZERO);

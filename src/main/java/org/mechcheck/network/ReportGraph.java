@@ -25,6 +25,7 @@ public final class ReportGraph {
     this.reached = reach(new BitSet());
   }
 
+  /** Nodes, the seller included. */
   public int size() {
     return n;
   }

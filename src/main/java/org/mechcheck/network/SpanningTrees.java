@@ -72,7 +72,7 @@ public final class SpanningTrees {
   /**
    * Every spanning tree of the graph induced on {@code nodes}, each as a parent array over all
    * node numbers (the root's parent and every node outside {@code nodes} is -1). Edges are taken
-   * in order (u < v, lexicographic), each either kept or left out, so the order of the trees is
+   * in order (u &lt; v, lexicographic), each either kept or left out, so the order of the trees is
    * deterministic. Refuses (IllegalArgumentException) more than {@code limit} trees, counting
    * them first.
    */

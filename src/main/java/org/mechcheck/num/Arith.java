@@ -22,21 +22,26 @@ public interface Arith<N> {
   /** A constant. */
   N of(BigFraction q);
 
+  /** The integer {@code v} as a number of this arithmetic. */
   default N of(long v) {
     return of(BigFraction.of(v));
   }
 
+  /** 0. */
   default N zero() {
     return of(0);
   }
 
+  /** a + b. */
   N add(N a, N b);
 
+  /** a - b. */
   N sub(N a, N b);
 
   /** Multiplication by a constant: the only product mechanisms need (probabilities, units). */
   N mul(N a, BigFraction k);
 
+  /** -a. */
   default N neg(N a) {
     return sub(zero(), a);
   }
@@ -44,22 +49,27 @@ public interface Arith<N> {
   /** a >= b, for control flow. Symbolically this may fork the current path. */
   boolean ge(N a, N b);
 
+  /** Whether a &gt; b (a branch point, like {@link #ge}). */
   default boolean gt(N a, N b) {
     return !ge(b, a);
   }
 
+  /** Whether a &lt;= b (a branch point, like {@link #ge}). */
   default boolean le(N a, N b) {
     return ge(b, a);
   }
 
+  /** Whether a &lt; b (a branch point, like {@link #ge}). */
   default boolean lt(N a, N b) {
     return gt(b, a);
   }
 
+  /** The larger of a and b (a value: on Z3 terms an if-then-else, not a branch). */
   default N max(N a, N b) {
     return ge(a, b) ? a : b;
   }
 
+  /** The smaller of a and b (a value: on Z3 terms an if-then-else, not a branch). */
   default N min(N a, N b) {
     return ge(b, a) ? a : b;
   }
@@ -87,6 +97,7 @@ public interface Arith<N> {
     return m;
   }
 
+  /** The sum of the numbers (0 for none). */
   default N sum(List<N> xs) {
     N s = zero();
     for (N x : xs) s = add(s, x);

@@ -19,10 +19,12 @@ public interface Benchmark extends Extension {
   String id();
 
   @Override
+  /** Its name in the registry: its id. */
   default String name() {
     return id();
   }
 
+  /** One line: what the benchmark is. */
   String meaning();
 
   /** The benchmark's value on a truthful profile. */

@@ -26,11 +26,13 @@ public final class Checker {
   private final Mechanism mechanism;
   private final Benchmark benchmark;
 
+  /** A checker of {@code mechanism}, comparing revenue (REV) or outcomes (EQ) with {@code benchmark}. */
   public Checker(Mechanism mechanism, Benchmark benchmark) {
     this.mechanism = mechanism;
     this.benchmark = benchmark;
   }
 
+  /** A checker with the Vickrey benchmark. */
   public Checker(Mechanism mechanism) {
     this(mechanism, Benchmark.VICKREY);
   }

@@ -59,6 +59,7 @@ public final class Search {
   private final int threads;
   private final int units;
 
+  /** A single-unit search: values and costs in [0, box], each Z3 query limited to {@code timeoutMillis}, {@code threads} workers. */
   public Search(Mechanism mechanism, Property property, Benchmark benchmark, NetworkClass networkClass, BigFraction box, int timeoutMillis, int threads) {
     this(mechanism, property, benchmark, networkClass, box, timeoutMillis, threads, 1);
   }
@@ -132,6 +133,7 @@ public final class Search {
     }
   }
 
+  /** Searches every network of the class with 1, 2, ..., {@code maxAgents} agents (0 for {@code timeLimitSeconds}: no limit). */
   public Result run(int maxAgents, double timeLimitSeconds, Listener listener) {
     long start = System.nanoTime();
     long deadline = timeLimitSeconds > 0 ? start + (long) (timeLimitSeconds * 1e9) : Long.MAX_VALUE;

@@ -46,7 +46,7 @@ public final class Protocol implements Mechanism {
     return "single unit; every agent a bidder; at most " + RUN_LIMIT + " combinations of inviter choices";
   }
 
-  /** 001's message-passing and computational actions, searched by {@link DeviationSearch} (see {@link DeviationFamilies}). */
+  /** 001's message-passing and computational actions, searched by {@link DeviationSearch} (see {@link ProtocolDeviations}). */
   @Override
   public java.util.List<String> deviationFamilies() {
     return DeviationSearch.FAMILIES;
@@ -66,7 +66,7 @@ public final class Protocol implements Mechanism {
   /**
    * A bound on the runs of any report profile: an agent chooses among her a inviters (stage 2)
    * and, holding the item at most once, among at most b tied invitees (stage 3), with a + b at
-   * most her degree d, so a·b <= max(d, d²/4); the seller chooses among at most her degree.
+   * most her degree d, so a·b &lt;= max(d, d²/4); the seller chooses among at most her degree.
    */
   public static BigInteger choiceBound(Market m) {
     BigInteger b = BigInteger.valueOf(Math.max(1, m.neighbours(0).length));
