@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -45,7 +45,7 @@ class NspProperties {
   void irIcAndNoDeficitOnSocialNetworks(@ForAll("social") Net net) {
     Market m = net.market();
     assertEquals(Optional.empty(), nsp.refusal(m));
-    List<Violation> found = new Checker(nsp).check(m, EnumSet.of(org.mechcheck.property.Property.IR,
+    List<Violation> found = new Checker(nsp).check(m, Set.of(org.mechcheck.property.Property.IR,
         org.mechcheck.property.Property.IC, org.mechcheck.property.Property.BB));
     assertTrue(found.isEmpty(), () -> "nsp on " + net + ": " + found);
   }
