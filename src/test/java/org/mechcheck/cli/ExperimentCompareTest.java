@@ -1,14 +1,11 @@
-package org.mechcheck.field.compare;
+package org.mechcheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,53 +14,26 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mechcheck.cli.Main;
+import org.mechcheck.field.compare.Comparison;
 import org.mechcheck.network.Market;
 import org.mechcheck.num.Rationals;
 
-/** {@code mechcheck experiment compare}: seeded, small; its numbers recomputed here from the networks, not read back from the code. */
+/** {@code mechcheck experiment compare} (the field/compare plugin's command): seeded, small; its numbers recomputed here from the networks, not read back from the code. */
 class ExperimentCompareTest {
   @TempDir Path dir;
 
   static final String[] SMALL = {"--networks", "4", "--agents", "3,5", "--seed", "7"};
 
-  /** What a command printed and its exit status. */
-  record Result(int status, String out, String err) {
-    List<String> errLines() {
-      return err.lines().toList();
-    }
-
-    @Override
-    public String toString() {
-      return "exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
-  }
-
-  static synchronized Result cli(String... args) {
-    PrintStream oldOut = System.out, oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    int status;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      status = Main.execute(args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-    return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  private Result run(Path out, String mechanisms, String... more) {
+  private CliTest.Result run(Path out, String mechanisms, String... more) {
     List<String> args = new ArrayList<>(List.of("experiment", "compare", "--mechanisms", mechanisms, "--out", out.toString()));
     args.addAll(List.of(more));
-    return cli(args.toArray(new String[0]));
+    return CliTest.run(args.toArray(new String[0]));
   }
 
   @Test
   void writesTheChartsAndTheExactNumbers() throws IOException {
     Path out = dir.resolve("cmp");
-    Result r = run(out, "idm,nsp,vcg", SMALL);
+    CliTest.Result r = run(out, "idm,nsp,vcg", SMALL);
     assertEquals(0, r.status(), r.toString());
     for (String f : List.of("compare-runs.csv", "compare-means.csv", "compare.md", "revenue.png", "revenue.svg", "welfare.png", "welfare.svg", "efficiency.png", "efficiency.svg")) {
       assertTrue(Files.size(out.resolve(f)) > 0, f);
@@ -143,7 +113,7 @@ class ExperimentCompareTest {
         new String[] {"--mechanisms", "idm-tc"})) {
       List<String> full = new ArrayList<>(List.of("experiment", "compare", "--out", dir.resolve("bad").toString()));
       full.addAll(List.of(args));
-      Result r = cli(full.toArray(new String[0]));
+      CliTest.Result r = CliTest.run(full.toArray(new String[0]));
       assertEquals(2, r.status(), r.toString());
       assertEquals(1, r.errLines().size(), r.toString());
       assertFalse(r.err().contains("\tat "), r.toString());
