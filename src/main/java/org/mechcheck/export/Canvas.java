@@ -78,15 +78,34 @@ final class Canvas {
   static List<String> wrap(String text, int max) {
     List<String> out = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    for (String word : text.split(" ")) {
-      if (line.length() > 0 && line.length() + 1 + word.length() > max) {
-        out.add(line.toString());
-        line.setLength(0);
+    for (String whole : text.split(" ")) {
+      for (String word : pieces(whole, Math.max(1, max))) {
+        if (line.length() > 0 && line.length() + 1 + word.length() > max) {
+          out.add(line.toString());
+          line.setLength(0);
+        }
+        if (line.length() > 0) line.append(' ');
+        line.append(word);
       }
-      if (line.length() > 0) line.append(' ');
-      line.append(word);
     }
     if (line.length() > 0) out.add(line.toString());
+    return out;
+  }
+
+  /**
+   * A word longer than a line, cut so that every piece fits: after its last hyphen or slash
+   * that leaves a piece of at most {@code max} characters, else at {@code max} (a network's
+   * id or a file path is one word and may be wider than the figure).
+   */
+  private static List<String> pieces(String word, int max) {
+    List<String> out = new ArrayList<>();
+    while (word.length() > max) {
+      int cut = Math.max(word.lastIndexOf('-', max - 1), word.lastIndexOf('/', max - 1)) + 1;
+      if (cut <= 0) cut = max;
+      out.add(word.substring(0, cut));
+      word = word.substring(cut);
+    }
+    out.add(word);
     return out;
   }
 }
