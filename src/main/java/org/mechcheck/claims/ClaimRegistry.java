@@ -73,6 +73,10 @@ public final class ClaimRegistry {
         b = Benchmark.parse(registry, btext).orElseThrow(() -> new InputException(at + ".benchmark: unknown benchmark '" + btext
             + "' (known: " + String.join(", ", registry.names(Benchmark.class)) + ")"));
       }
+      if (p.equals(Property.EQ) && b.reference().isEmpty()) {
+        throw new InputException(at + ".benchmark: an EQ claim names the reference mechanism it compares with (known: "
+            + String.join(", ", registry.all(Benchmark.class).stream().filter(x -> x.reference().isPresent()).map(Benchmark::id).toList()) + ")");
+      }
       List<String> fixedBy = new ArrayList<>();
       for (JsonNode f : c.path("fixedBy")) {
         if (registry.find(Mechanism.class, f.asText()).isEmpty()) throw new InputException(at + ".fixedBy: unknown mechanism '" + f.asText() + "'");
