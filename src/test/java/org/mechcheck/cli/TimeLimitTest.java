@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +62,7 @@ class TimeLimitTest {
   }
 
   @Test
-  void aReadOnlyEvidenceFolderIsRefusedBeforeTheSearch() throws Exception {
+  void anEvidenceFolderThatCannotBeWrittenIsRefusedBeforeTheSearch() throws Exception {
     // a file where the proofs folder must go: refused whoever runs the test (root included)
     Path blocked = Files.createDirectories(dir.resolve("blocked"));
     Files.writeString(blocked.resolve("proofs"), "not a folder\n");
@@ -72,10 +73,31 @@ class TimeLimitTest {
       String[] args = concat(new String[] {"search", "--max-agents", "3", "--save", "--evidence", blocked.toString()}, search);
       CliTest.Result r = CliTest.run(args);
       assertEquals(2, r.status(), r.toString());
-      assertEquals(java.util.List.of("mechcheck: " + blocked.resolve("proofs") + ": cannot save evidence here (not a folder)"), r.errLines(), r.toString());
+      assertEquals(List.of("mechcheck: " + blocked.resolve("proofs") + ": cannot save evidence here (not a folder)"), r.errLines(), r.toString());
       assertEquals("", r.out());
     }
-    // a folder without write permission (a test run as root can write anyway: then there is nothing to refuse)
+    // the data-trading saves go into the checkout: one whose proofs/ is a file
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Files.createDirectories(home.resolve("spec"));
+    Files.copy(Path.of("spec/claims.json"), home.resolve("spec/claims.json"));
+    Files.writeString(home.resolve("proofs"), "not a folder\n");
+    for (String[] datatrade : new String[][] {{"datatrade", "search", "--max-n", "1", "--save"}, {"datatrade", "verify", "--models", "1", "--save"}}) {
+      List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+          Main.class.getName()));
+      cmd.addAll(List.of(datatrade));
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      pb.environment().put("MECHCHECK_HOME", home.toString());
+      Process p = pb.start();
+      String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(2, p.exitValue(), String.join(" ", datatrade) + ": " + err);
+      assertEquals(List.of("mechcheck: " + home.resolve("proofs") + ": cannot save evidence here (not a folder)"), err.lines().toList(), String.join(" ", datatrade));
+    }
+  }
+
+  @Test
+  void aFolderWithoutWritePermissionIsRefusedBeforeTheSearch() throws Exception {
+    // a test run as root can write anyway: then there is nothing to refuse
     Path readOnly = Files.createDirectories(dir.resolve("read-only"));
     Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
