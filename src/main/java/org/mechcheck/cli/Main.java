@@ -34,6 +34,17 @@ public final class Main {
     cl.setExecutionExceptionHandler(Errors::handle);
     cl.setParameterExceptionHandler(Errors::usage);
     cl.setUnmatchedOptionsAllowedAsOptionParameters(false); // "--network f.json --colour" is an unknown option, not a file
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // one line, and not exit 1 (which says a violation was found)
+      cl.getErr().println("mechcheck: out of memory (the input needs more than the " + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MB Java may use; give it more with JAVA_TOOL_OPTIONS=-Xmx8g, say)");
+      return Errors.BAD_INPUT;
+    } catch (StackOverflowError e) {
+      StackTraceElement[] st = e.getStackTrace();
+      cl.getErr().println("mechcheck: internal error: stack overflow" + (st.length > 0 ? " at " + st[0] : ""));
+      return 3;
+    }
   }
 }
