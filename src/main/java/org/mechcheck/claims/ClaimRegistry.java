@@ -106,7 +106,8 @@ public final class ClaimRegistry {
       if (m.multiUnit()) throw new InputException(at + ".units: missing; " + m.name() + " sells k units, so its claims must say how many (e.g. \"units\": 2)");
       return 1;
     }
-    if (!u.isIntegralNumber() || !u.canConvertToInt() || u.asInt() < 1) throw new InputException(at + ".units: must be a whole number of at least 1, got " + u);
+    if (!u.isIntegralNumber() || !u.canConvertToLong()) throw new InputException(at + ".units: must be a whole number of at least 1, got " + u);
+    if (org.mechcheck.network.Market.unitsProblem(u.asLong()) != null) throw new InputException(at + ".units: " + org.mechcheck.network.Market.unitsProblem(u.asLong()));
     if (u.asInt() > 1 && !m.multiUnit()) throw new InputException(at + ".units: " + m.name() + " sells one unit, so units must be 1, got " + u);
     return u.asInt();
   }

@@ -51,6 +51,8 @@ final class ClaimsCommand implements Callable<Integer> {
     Path home = Home.get();
     if (markdown != null) requireOurs(markdown);
     if (force && markdown == null) throw new InputException("--force goes with --markdown");
+    Options.between("--max-agents", maxAgents, 0, org.mechcheck.network.Enumerator.MAX_AGENTS);
+    Options.seconds("--budget", budget, null);
     Registry registry = workbench.registry();
     List<Claim> claims = ClaimRegistry.read(evidence.claimsFile(home), registry);
     EvidenceStore store = evidence.store(home, workbench.researcher());

@@ -37,6 +37,8 @@ import picocli.CommandLine.Option;
 final class SearchCommand implements Callable<Integer> {
   /** Networks per class above which a search is refused without --force: what it would cost is printed. */
   static final long MAX_NETWORKS = 2_000_000;
+  /** Worker threads at most: each holds a Z3 context. */
+  static final int MAX_THREADS = 256;
 
   @Option(names = "--mechanism", description = "mechanism name; may be left out with one --mechanism-file") String mechanism;
   @Option(names = "--property", required = true) String property;
@@ -75,6 +77,10 @@ final class SearchCommand implements Callable<Integer> {
         "unknown class '" + networkClass + "' (known: cs-tree, cs-general, social-tree, social)"));
     Benchmark bench = benchmark == null ? Benchmark.VICKREY : Inputs.benchmark(registry, benchmark);
     if (maxAgents < 1) throw new InputException("--max-agents must be at least 1");
+    Options.seconds("--time-limit", timeLimit, "none");
+    Options.between("--threads", threads, 1, MAX_THREADS);
+    Options.atLeast("--z3-timeout", z3Timeout, 1);
+    Options.atLeast("--random", random, 0);
     if (maxAgents > Enumerator.MAX_AGENTS) throw new InputException("--max-agents " + maxAgents + " is beyond what the enumerator covers (" + Enumerator.MAX_AGENTS + ")");
     if (units < 1) throw new InputException("--units must be at least 1, got " + units);
     if (units > maxAgents) {

@@ -36,6 +36,7 @@ final class DatatradeSearch implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (maxN < 1) throw new InputException("--max-n: must be at least 1");
+    org.mechcheck.cli.Options.seconds("--budget", budget, null);
     List<String> claims = switch (claim) {
       case "all" -> CounterexampleSearch.CLAIMS;
       case "trade-expansion" -> List.of(CounterexampleSearch.EXPANSION);

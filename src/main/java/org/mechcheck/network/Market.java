@@ -21,6 +21,19 @@ public final class Market {
   private final String sellerId;
   private final List<Agent> agents;
   private final int units;
+  /**
+   * The most units a market may have for sale. Buyers want one each, so units beyond the number
+   * of agents sell nothing more; the bound only keeps k + 1 (the benchmark's (k+1)-th bid) and
+   * the like from overflowing. Readers of files and options refuse more.
+   */
+  public static final int MAX_UNITS = 1_000_000;
+
+  /** Why {@code k} cannot be a number of units for sale, or null. */
+  public static String unitsProblem(long k) {
+    return k < 1 ? "must be a whole number of at least 1, got " + k
+        : k > MAX_UNITS ? "must be a whole number of at least 1 and at most " + MAX_UNITS + " (buyers want one unit each), got " + k : null;
+  }
+
   /** Each node's neighbours in node order: what everything here is computed from. */
   private final int[][] neighbours;
   private final int edgeCount;

@@ -31,7 +31,7 @@ public final class Rationals {
       }
       if (digits(t) > MAX_DIGITS) throw tooLong(s);
       BigDecimal d = new BigDecimal(t);
-      return fromDecimal(d);
+      return readDecimal(d);
     } catch (NumberFormatException e) {
       if (e.getMessage() != null && (e.getMessage().startsWith("zero denominator") || e.getMessage().contains(" digits when written out"))) throw e;
       throw new NumberFormatException("'" + s + "' is not a number (integer, p/q or decimal)");
@@ -50,10 +50,18 @@ public final class Rationals {
     return new NumberFormatException("'" + text + "' has more than " + MAX_DIGITS + " digits when written out as p/q (the most mechcheck reads)");
   }
 
-  /** A decimal exactly, refusing one whose numerator or denominator would have more than {@link #MAX_DIGITS} digits (1e999999999, 1e-50000000). */
-  public static BigFraction fromDecimal(BigDecimal d) {
+  /**
+   * A decimal read from a file or an option, exactly; NumberFormatException for one whose
+   * numerator or denominator would have more than {@link #MAX_DIGITS} digits (1e999999999, 1e-50000000).
+   */
+  public static BigFraction readDecimal(BigDecimal d) {
     long integerDigits = (long) d.precision() - d.scale(); // digits before the point (the exponent counts)
     if (integerDigits > MAX_DIGITS || d.scale() > MAX_DIGITS || d.precision() > MAX_DIGITS) throw tooLong(d);
+    return fromDecimal(d);
+  }
+
+  /** A decimal exactly (for numbers mechcheck computes; what it reads goes through {@link #readDecimal}). */
+  public static BigFraction fromDecimal(BigDecimal d) {
     if (d.scale() <= 0) return BigFraction.of(d.toBigIntegerExact());
     return BigFraction.of(d.unscaledValue(), BigInteger.TEN.pow(d.scale()));
   }

@@ -85,7 +85,8 @@ public final class NetworkJson {
     int units = 1;
     JsonNode u = root.get("units");
     if (u != null) {
-      if (!u.isIntegralNumber() || !u.canConvertToInt() || u.asInt() < 1) throw r.fail("units", "must be a whole number of at least 1, got " + u);
+      if (!u.isIntegralNumber() || !u.canConvertToLong()) throw r.fail("units", "must be a whole number of at least 1, got " + u);
+      if (Market.unitsProblem(u.asLong()) != null) throw r.fail("units", Market.unitsProblem(u.asLong()));
       units = u.asInt();
     }
 
@@ -176,7 +177,7 @@ public final class NetworkJson {
   /** A JSON number, or a string such as "7/3" or "0.1", exactly (never through double). */
   public static BigFraction exactNumber(JsonNode n) {
     if (n.isIntegralNumber()) return BigFraction.of(n.bigIntegerValue());
-    if (n.isNumber()) return Rationals.fromDecimal(n.decimalValue());
+    if (n.isNumber()) return Rationals.readDecimal(n.decimalValue());
     if (n.isTextual()) return Rationals.parse(n.asText());
     throw new NumberFormatException("must be a number or a string such as \"7/3\", got " + n);
   }

@@ -134,7 +134,8 @@ public record ProofRecord(
       if (!o.get(f).isTextual() || o.get(f).asText().isBlank()) throw new InputException(file + ": " + f + ": must be a non-empty string, got " + o.get(f));
     }
     JsonNode u = o.get("units");
-    if (u != null && (!u.isIntegralNumber() || !u.canConvertToInt() || u.asInt() < 1)) throw new InputException(file + ": units: must be a whole number of at least 1, got " + u);
+    if (u != null && (!u.isIntegralNumber() || !u.canConvertToLong())) throw new InputException(file + ": units: must be a whole number of at least 1, got " + u);
+    if (u != null && org.mechcheck.network.Market.unitsProblem(u.asLong()) != null) throw new InputException(file + ": units: " + org.mechcheck.network.Market.unitsProblem(u.asLong()));
     JsonNode max = o.get("maxAgents");
     if (!max.isIntegralNumber() || !max.canConvertToInt() || max.asInt() < 1) throw new InputException(file + ": maxAgents: must be a whole number of at least 1, got " + max);
     for (String f : List.of("networks", "queries")) {
