@@ -93,6 +93,12 @@ public final class SraCentral implements Mechanism {
     return SpanningTrees.count(comp, adj);
   }
 
+  // the item goes to one informed agent with probability 1 (none when nobody is informed), along no trading chain
+  /*@ also
+    @ ensures (\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\result.payment(v), arith.zero()) && \result.allocation(v).signum() == 0);
+    @ ensures \result.unitsAllocated().compareTo(profile.graph().informed().isEmpty() ? BigFraction.ZERO : BigFraction.ONE) == 0;
+    @ ensures \result.chains().isEmpty();
+    @*/
   @Override
   @SuppressWarnings("unchecked")
   public <N> Outcome<N> run(Profile<N> profile, Arith<N> arith) {
@@ -248,5 +254,16 @@ public final class SraCentral implements Mechanism {
       }
       return sub;
     }
+  }
+
+  @Override
+  public List<Contract> contracts() {
+    return List.of(
+        new Contract("(\\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\\result.payment(v), arith.zero()) && \\result.allocation(v).signum() == 0)",
+            (profile, arith, result) -> java.util.stream.IntStream.range(1, profile.market().size()).allMatch(v -> profile.graph().informed(v) || arith.eq(result.payment(v), arith.zero()) && result.allocation(v).signum() == 0)),
+        new Contract("\\result.unitsAllocated().compareTo(profile.graph().informed().isEmpty() ? BigFraction.ZERO : BigFraction.ONE) == 0",
+            (profile, arith, result) -> result.unitsAllocated().compareTo(profile.graph().informed().isEmpty() ? BigFraction.ZERO : BigFraction.ONE) == 0),
+        new Contract("\\result.chains().isEmpty()",
+            (profile, arith, result) -> result.chains().isEmpty()));
   }
 }

@@ -73,7 +73,7 @@ public final class Market {
     for (int k = 0; k < agents.size(); k++) index.put(agents.get(k).id(), k + 1);
   }
 
-  public String name() {
+  public /*@ pure @*/ String name() {
     return name;
   }
 
@@ -85,12 +85,12 @@ public final class Market {
     return sellerId;
   }
 
-  public int units() {
+  public /*@ pure @*/ int units() {
     return units;
   }
 
   /** Number of nodes: the seller plus the agents. */
-  public int size() {
+  public /*@ pure @*/ int size() {
     return agents.size() + 1;
   }
 
@@ -103,7 +103,7 @@ public final class Market {
   }
 
   /** The agent at node {@code v >= 1}. */
-  public Agent agent(int v) {
+  public /*@ pure @*/ Agent agent(int v) {
     return agents.get(v - 1);
   }
 
@@ -116,11 +116,11 @@ public final class Market {
     return index.getOrDefault(id, -1);
   }
 
-  public int[] neighbours(int v) {
+  public /*@ pure @*/ int[] neighbours(int v) {
     return neighbours[v];
   }
 
-  public boolean adjacent(int u, int v) {
+  public /*@ pure @*/ boolean adjacent(int u, int v) {
     return Arrays.binarySearch(neighbours[u], v) >= 0;
   }
 
@@ -142,11 +142,11 @@ public final class Market {
     return out;
   }
 
-  public boolean isBidder(int v) {
+  public /*@ pure @*/ boolean isBidder(int v) {
     return v > 0 && agent(v).isBidder();
   }
 
-  public boolean isIntermediary(int v) {
+  public /*@ pure @*/ boolean isIntermediary(int v) {
     return v > 0 && !agent(v).isBidder();
   }
 

@@ -90,21 +90,21 @@ public final class Profile<N> {
     return deviate(v, null, to);
   }
 
-  public Market market() {
+  public /*@ pure @*/ Market market() {
     return market;
   }
 
-  public N cost(int v) {
+  public /*@ pure @*/ N cost(int v) {
     return costs[v];
   }
 
   /** The reported bid of a bidder (null for the seller and intermediaries). */
-  public N bid(int v) {
+  public /*@ pure @*/ N bid(int v) {
     return bids[v];
   }
 
   /** The neighbours {@code v} reports she informs (a copy). */
-  public BitSet informs(int v) {
+  public /*@ pure @*/ BitSet informs(int v) {
     BitSet s = new BitSet();
     for (int w : informs[v]) s.set(w);
     return s;
@@ -116,7 +116,7 @@ public final class Profile<N> {
   }
 
   /** The directed graph of who informs whom, with everything the mechanisms ask of it. */
-  public ReportGraph graph() {
+  public /*@ pure @*/ ReportGraph graph() {
     if (graph == null) graph = new ReportGraph(this);
     return graph;
   }

@@ -26,7 +26,7 @@ public final class ReportGraph {
     this.reached = reach(new BitSet());
   }
 
-  public int size() {
+  public /*@ pure @*/ int size() {
     return n;
   }
 
@@ -54,12 +54,12 @@ public final class ReportGraph {
   }
 
   /** Whether agent v hears of the sale. */
-  public boolean informed(int v) {
+  public /*@ pure @*/ boolean informed(int v) {
     return v != 0 && reached.get(v);
   }
 
   /** Informed agents (the seller excluded). */
-  public BitSet informed() {
+  public /*@ pure @*/ BitSet informed() {
     BitSet s = (BitSet) reached.clone();
     s.clear(0);
     return s;
@@ -70,7 +70,7 @@ public final class ReportGraph {
    * v included), i.e. the informed agents that v dominates in the report graph rooted at the
    * seller. Empty when v is not informed.
    */
-  public BitSet dominated(int v) {
+  public /*@ pure @*/ BitSet dominated(int v) {
     return dominators().subtree(v);
   }
 
@@ -78,7 +78,7 @@ public final class ReportGraph {
    * The diffusion critical sequence of an informed agent m: every agent that lies on all paths
    * from the seller to m, ordered from the seller outwards (d_{s1} ⊃ d_{s2} ⊃ ... ⊃ d_m), ending with m.
    */
-  public List<Integer> criticalSequence(int m) {
+  public /*@ pure @*/ List<Integer> criticalSequence(int m) {
     if (!informed(m)) throw new IllegalArgumentException("node " + m + " is not informed");
     return dominators().pathFromSeller(m);
   }
