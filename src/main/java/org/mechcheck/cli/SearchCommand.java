@@ -64,9 +64,6 @@ final class SearchCommand implements Callable<Integer> {
   private Path home;
   private List<Claim> claims;
 
-  /** When the command line was set up: --time-limit counts from here, so that the command (not only its search) ends near the limit. */
-  private final long invoked = System.nanoTime();
-
   @Override
   public Integer call() throws Exception {
     registry = workbench.registry();
@@ -150,7 +147,7 @@ final class SearchCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(keep);
     Search.Result r;
     try {
-      r = new Search(mech, prop, bench, nc, boxValue, z3Timeout, threads, units).run(maxAgents, remaining(), progress);
+      r = new Search(mech, prop, bench, nc, boxValue, z3Timeout, threads, units).run(maxAgents, timeLimit, progress);
     } finally {
       progress.close();
       Runtime.getRuntime().removeShutdownHook(keep);
@@ -270,7 +267,7 @@ final class SearchCommand implements Callable<Integer> {
   private Integer deviationSearch(EvidenceStore store, DeviationFamilies families, NetworkClass nc, BigFraction boxValue, String claimId,
       ProofRecord.Subject subject, String command) {
     long started = System.nanoTime();
-    DeviationFamilies.Result r = families.search(deviations, nc, maxAgents, boxValue, z3Timeout, remaining(),
+    DeviationFamilies.Result r = families.search(deviations, nc, maxAgents, boxValue, z3Timeout, timeLimit,
         done -> { if (done % 10 == 0) System.err.print("\r" + done + " networks"); });
     System.err.println();
     ObjectNode summary = NetworkJson.MAPPER.createObjectNode();
@@ -302,11 +299,6 @@ final class SearchCommand implements Callable<Integer> {
     if (json) System.out.println(NetworkJson.line(summary));
     if (r.finding() == null) return 0;
     return registered != null && registered.expectsRefutation() ? 0 : Errors.VIOLATION;
-  }
-
-  /** What is left of --time-limit (0: no limit), at least a millisecond so that a limit stays a limit. */
-  private double remaining() {
-    return timeLimit == 0 ? 0 : Math.max(1e-3, timeLimit - (System.nanoTime() - invoked) / 1e9);
   }
 
   private String registeredClaim(Mechanism m, Property p, NetworkClass nc, Benchmark b, int units) {

@@ -26,6 +26,45 @@ public record Contract(String jml, Check check) {
     boolean holds(Profile<BigFraction> profile, Arith<BigFraction> arith, Outcome<BigFraction> result);
   }
 
+  // the clauses several mechanisms' contracts share, each as its JML says it
+
+  /** One unit: at most one winner. */
+  public static final Contract ONE_WINNER = new Contract("\\result.winners().length <= 1", (profile, arith, result) -> result.winners().length <= 1);
+
+  /** k units: at most k winners. */
+  public static final Contract AT_MOST_K_WINNERS = new Contract("\\result.winners().length <= profile.market().units()",
+      (profile, arith, result) -> result.winners().length <= profile.market().units());
+
+  /** An agent who never hears of the sale pays nothing. */
+  public static final Contract UNINFORMED_PAY_NOTHING = new Contract(
+      "(\\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\\result.payment(v), arith.zero()))",
+      (profile, arith, result) -> java.util.stream.IntStream.range(1, profile.market().size())
+          .allMatch(v -> profile.graph().informed(v) || arith.eq(result.payment(v), arith.zero())));
+
+  /** An agent who never hears of the sale pays nothing and wins nothing. */
+  public static final Contract UNINFORMED_PAY_AND_WIN_NOTHING = new Contract(
+      "(\\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\\result.payment(v), arith.zero()) && \\result.allocation(v).signum() == 0)",
+      (profile, arith, result) -> java.util.stream.IntStream.range(1, profile.market().size())
+          .allMatch(v -> profile.graph().informed(v) || arith.eq(result.payment(v), arith.zero()) && result.allocation(v).signum() == 0));
+
+  /** Every winner hears of the sale. */
+  public static final Contract WINNERS_INFORMED = new Contract(
+      "(\\forall int i; 0 <= i && i < \\result.winners().length; profile.graph().informed(\\result.winners()[i]))",
+      (profile, arith, result) -> java.util.Arrays.stream(result.winners()).allMatch(w -> profile.graph().informed(w)));
+
+  /** A sale goes along a trading chain from the seller to a bidder. */
+  public static final Contract CHAIN_TO_A_BIDDER = new Contract(
+      "\\result.sold() ==> \\result.chains().get(0)[0] == 0 && profile.market().isBidder(\\result.winners()[0])",
+      (profile, arith, result) -> !result.sold() || result.chains().get(0)[0] == 0 && profile.market().isBidder(result.winners()[0]));
+
+  /** A randomised mechanism hands the item out with probability 1 exactly when someone is informed. */
+  public static final Contract SOLD_WHEN_ANYONE_IS_INFORMED = new Contract(
+      "\\result.unitsAllocated().compareTo(profile.graph().informed().isEmpty() ? BigFraction.ZERO : BigFraction.ONE) == 0",
+      (profile, arith, result) -> result.unitsAllocated().compareTo(profile.graph().informed().isEmpty() ? BigFraction.ZERO : BigFraction.ONE) == 0);
+
+  /** No trading chain: the item moves otherwise. */
+  public static final Contract NO_CHAIN = new Contract("\\result.chains().isEmpty()", (profile, arith, result) -> result.chains().isEmpty());
+
   /** The clauses of the mechanism's contract that this outcome breaks (empty: it keeps them all). */
   public static List<String> broken(Mechanism mechanism, Profile<BigFraction> profile, Outcome<BigFraction> result) {
     List<String> out = new ArrayList<>();

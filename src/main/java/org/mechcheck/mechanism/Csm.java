@@ -194,12 +194,9 @@ public class Csm implements Mechanism {
   @Override
   public List<Contract> contracts() {
     return List.of(
-        new Contract("\\result.winners().length <= 1",
-            (profile, arith, result) -> result.winners().length <= 1),
-        new Contract("(\\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\\result.payment(v), arith.zero()))",
-            (profile, arith, result) -> java.util.stream.IntStream.range(1, profile.market().size()).allMatch(v -> profile.graph().informed(v) || arith.eq(result.payment(v), arith.zero()))),
-        new Contract("\\result.sold() ==> \\result.chains().get(0)[0] == 0 && profile.market().isBidder(\\result.winners()[0])",
-            (profile, arith, result) -> !result.sold() || result.chains().get(0)[0] == 0 && profile.market().isBidder(result.winners()[0])),
+        Contract.ONE_WINNER,
+        Contract.UNINFORMED_PAY_NOTHING,
+        Contract.CHAIN_TO_A_BIDDER,
         new Contract("(\\forall int v; 0 < v && v < profile.market().size() && profile.market().isIntermediary(v); (\\forall int w; 0 <= w && w < profile.market().size(); thresholdOf(\\result, v).get(w) ==> profile.informs(v).get(w)))",
             (profile, arith, result) -> java.util.stream.IntStream.range(1, profile.market().size()).filter(v -> profile.market().isIntermediary(v)).allMatch(v -> java.util.stream.IntStream.range(0, profile.market().size()).allMatch(w -> !thresholdOf(result, v).get(w) || profile.informs(v).get(w)))));
   }

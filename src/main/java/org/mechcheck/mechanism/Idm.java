@@ -105,10 +105,8 @@ public final class Idm implements Mechanism {
   @Override
   public List<Contract> contracts() {
     return List.of(
-        new Contract("\\result.winners().length <= 1",
-            (profile, arith, result) -> result.winners().length <= 1),
-        new Contract("(\\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\\result.payment(v), arith.zero()))",
-            (profile, arith, result) -> java.util.stream.IntStream.range(1, profile.market().size()).allMatch(v -> profile.graph().informed(v) || arith.eq(result.payment(v), arith.zero()))),
+        Contract.ONE_WINNER,
+        Contract.UNINFORMED_PAY_NOTHING,
         new Contract("\\result.sold() ==> profile.graph().informed(\\result.winners()[0])",
             (profile, arith, result) -> !result.sold() || profile.graph().informed(result.winners()[0])),
         new Contract("\\result.sold() ==> arith.eq(\\result.revenue(arith), price(profile, arith, profile.graph().criticalSequence(topBidder(profile, arith)).get(0)))",

@@ -88,12 +88,9 @@ public final class IdmTc implements Mechanism {
   @Override
   public List<Contract> contracts() {
     return List.of(
-        new Contract("\\result.winners().length <= 1",
-            (profile, arith, result) -> result.winners().length <= 1),
-        new Contract("(\\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\\result.payment(v), arith.zero()))",
-            (profile, arith, result) -> java.util.stream.IntStream.range(1, profile.market().size()).allMatch(v -> profile.graph().informed(v) || arith.eq(result.payment(v), arith.zero()))),
-        new Contract("\\result.sold() ==> \\result.chains().get(0)[0] == 0 && profile.market().isBidder(\\result.winners()[0])",
-            (profile, arith, result) -> !result.sold() || result.chains().get(0)[0] == 0 && profile.market().isBidder(result.winners()[0])),
+        Contract.ONE_WINNER,
+        Contract.UNINFORMED_PAY_NOTHING,
+        Contract.CHAIN_TO_A_BIDDER,
         new Contract("\\result.sold() ==> arith.eq(\\result.revenue(arith), new Welfare<N>(profile, arith).best(profile.graph().dominated(profile.graph().criticalSequence(\\result.winners()[0]).get(0))))",
             (profile, arith, result) -> !result.sold() || arith.eq(result.revenue(arith), new Welfare<>(profile, arith).best(profile.graph().dominated(profile.graph().criticalSequence(result.winners()[0]).get(0))))));
   }

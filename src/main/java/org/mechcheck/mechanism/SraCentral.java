@@ -258,12 +258,6 @@ public final class SraCentral implements Mechanism {
 
   @Override
   public List<Contract> contracts() {
-    return List.of(
-        new Contract("(\\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\\result.payment(v), arith.zero()) && \\result.allocation(v).signum() == 0)",
-            (profile, arith, result) -> java.util.stream.IntStream.range(1, profile.market().size()).allMatch(v -> profile.graph().informed(v) || arith.eq(result.payment(v), arith.zero()) && result.allocation(v).signum() == 0)),
-        new Contract("\\result.unitsAllocated().compareTo(profile.graph().informed().isEmpty() ? BigFraction.ZERO : BigFraction.ONE) == 0",
-            (profile, arith, result) -> result.unitsAllocated().compareTo(profile.graph().informed().isEmpty() ? BigFraction.ZERO : BigFraction.ONE) == 0),
-        new Contract("\\result.chains().isEmpty()",
-            (profile, arith, result) -> result.chains().isEmpty()));
+    return List.of(Contract.UNINFORMED_PAY_AND_WIN_NOTHING, Contract.SOLD_WHEN_ANYONE_IS_INFORMED, Contract.NO_CHAIN);
   }
 }

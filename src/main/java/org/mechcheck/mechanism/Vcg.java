@@ -65,10 +65,8 @@ public final class Vcg implements Mechanism {
   @Override
   public List<Contract> contracts() {
     return List.of(
-        new Contract("\\result.winners().length <= 1",
-            (profile, arith, result) -> result.winners().length <= 1),
-        new Contract("(\\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\\result.payment(v), arith.zero()))",
-            (profile, arith, result) -> java.util.stream.IntStream.range(1, profile.market().size()).allMatch(v -> profile.graph().informed(v) || arith.eq(result.payment(v), arith.zero()))),
+        Contract.ONE_WINNER,
+        Contract.UNINFORMED_PAY_NOTHING,
         new Contract("\\result.sold() ==> \\result.chains().get(0)[0] == 0",
             (profile, arith, result) -> !result.sold() || result.chains().get(0)[0] == 0));
   }

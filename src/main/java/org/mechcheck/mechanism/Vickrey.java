@@ -70,8 +70,7 @@ public final class Vickrey implements Mechanism {
   @Override
   public List<Contract> contracts() {
     return List.of(
-        new Contract("\\result.winners().length <= 1",
-            (profile, arith, result) -> result.winners().length <= 1),
+        Contract.ONE_WINNER,
         new Contract("(\\forall int v; 0 < v && v < profile.market().size(); !profile.market().adjacent(0, v) ==> arith.eq(\\result.payment(v), arith.zero()))",
             (profile, arith, result) -> java.util.stream.IntStream.range(1, profile.market().size()).allMatch(v -> profile.market().adjacent(0, v) || arith.eq(result.payment(v), arith.zero()))),
         new Contract("\\result.sold() ==> profile.market().adjacent(0, \\result.winners()[0])",

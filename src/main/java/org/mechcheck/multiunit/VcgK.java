@@ -85,12 +85,9 @@ public final class VcgK implements Mechanism {
   @Override
   public List<Contract> contracts() {
     return List.of(
-        new Contract("\\result.winners().length <= profile.market().units()",
-            (profile, arith, result) -> result.winners().length <= profile.market().units()),
-        new Contract("(\\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\\result.payment(v), arith.zero()) && \\result.allocation(v).signum() == 0)",
-            (profile, arith, result) -> java.util.stream.IntStream.range(1, profile.market().size()).allMatch(v -> profile.graph().informed(v) || arith.eq(result.payment(v), arith.zero()) && result.allocation(v).signum() == 0)),
-        new Contract("(\\forall int i; 0 <= i && i < \\result.winners().length; profile.graph().informed(\\result.winners()[i]))",
-            (profile, arith, result) -> java.util.Arrays.stream(result.winners()).allMatch(w -> profile.graph().informed(w))),
+        Contract.AT_MOST_K_WINNERS,
+        Contract.UNINFORMED_PAY_AND_WIN_NOTHING,
+        Contract.WINNERS_INFORMED,
         new Contract("\\result.winners().length == Math.min(profile.market().units(), profile.graph().informed().cardinality())",
             (profile, arith, result) -> result.winners().length == Math.min(profile.market().units(), profile.graph().informed().cardinality())));
   }
