@@ -154,7 +154,8 @@ class BadInputTest {
     cases.put("--max-n", new String[] {"datatrade", "search", "--max-n", "0"});
     cases.put("--budget: must be a number of seconds above 0", new String[] {"datatrade", "search", "--budget", "-1"});
     cases.put("--epsilon", new String[] {"datatrade", "fptas", "--epsilon", "0"});
-    cases.put("--n: must be at least 1", new String[] {"datatrade", "fptas", "--epsilon", "1/2", "--n", "0"});
+    cases.put("--n: must be between 1 and 300, got 0", new String[] {"datatrade", "fptas", "--epsilon", "1/2", "--n", "0"});
+    cases.put("--n: must be between 1 and 300, got 100000", new String[] {"datatrade", "fptas", "--epsilon", "1/2", "--n", "100000"});
     cases.put("--probes", new String[] {"datatrade", "fptas", "--epsilon", "1/2", "--probes", "-1"});
     cases.put("--H0", new String[] {"datatrade", "fptas", "--epsilon", "1/2", "--L0", "2", "--H0", "1"});
     String[] group = {"group", "--member", "U(0,1)", "--member", "U(0,2)"};
