@@ -103,9 +103,14 @@ public final class ClaimEvaluator {
   }
 
   private Verdict judge(Claim claim) {
-    if (claim.modelClaim()) return registry.find(ClaimCheck.class, claim.checkedBy()).orElseThrow().evaluate(claim, store.root(), budgetSeconds);
-    if (claim.protocolDeviations()) return registry.find(DeviationFamilies.class, claim.mechanism()).orElseThrow().evaluate(claim, store, budgetAgents, budgetSeconds);
     long start = System.nanoTime();
+    // a plugin's check that meets an evidence file it cannot read says so for this claim only
+    try {
+      if (claim.modelClaim()) return registry.find(ClaimCheck.class, claim.checkedBy()).orElseThrow().evaluate(claim, store.root(), budgetSeconds);
+      if (claim.protocolDeviations()) return registry.find(DeviationFamilies.class, claim.mechanism()).orElseThrow().evaluate(claim, store, budgetAgents, budgetSeconds);
+    } catch (InputException e) {
+      return unknown(claim, List.of(), "unreadable evidence: " + e.getMessage(), start);
+    }
     Mechanism mech = registry.find(Mechanism.class, claim.mechanism()).orElseThrow();
     Origin origin = registry.origin(mech);
     List<String> refuting = new ArrayList<>();
@@ -214,15 +219,23 @@ public final class ClaimEvaluator {
     return Optional.empty();
   }
 
-  /** Why a proof record for this claim's id does not verify the claim's question, if it does not. */
-  private static Optional<String> mismatch(ProofRecord r, Claim claim) {
+  /**
+   * Why a proof record filed under this claim's id does not verify the claim's question, if it
+   * does not: it names another claim, or another mechanism, property, class, number of units,
+   * benchmark or deviation family than the claim's. Every kind of claim judges its records by this.
+   */
+  public static Optional<String> mismatch(ProofRecord r, Claim claim) {
     List<String> off = new ArrayList<>();
+    if (!r.claim().equals(claim.id())) off.add("claim " + r.claim() + " (it is filed under " + claim.id() + ")");
     if (!r.mechanism().equals(claim.mechanism())) off.add("mechanism " + r.mechanism() + " (the claim's: " + claim.mechanism() + ")");
     if (!r.property().equalsIgnoreCase(claim.property().name())) off.add("property " + r.property() + " (the claim's: " + claim.property().name() + ")");
     if (!r.networkClass().equals(claim.networkClass().id())) off.add("class " + r.networkClass() + " (the claim's: " + claim.networkClass().id() + ")");
     if (r.units() != claim.units()) off.add(r.units() + " units (the claim's: " + claim.units() + ")");
     if (claim.property().takesBenchmark() && !r.benchmark().equals(claim.benchmark().id())) off.add("benchmark " + r.benchmark() + " (the claim's: " + claim.benchmark().id() + ")");
-    if (r.deviations() != null) off.add("deviation family " + r.deviations() + " (the claim is about bids and informing sets)");
+    if (!java.util.Objects.equals(r.deviations(), claim.deviations())) {
+      off.add((r.deviations() == null ? "bids and informing sets" : "deviation family " + r.deviations()) + " (the claim's: "
+          + (claim.deviations() == null ? "bids and informing sets" : "deviation family " + claim.deviations()) + ")");
+    }
     return off.isEmpty() ? Optional.empty() : Optional.of("it records " + String.join(", ", off));
   }
 

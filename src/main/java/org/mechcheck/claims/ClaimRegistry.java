@@ -73,6 +73,10 @@ public final class ClaimRegistry {
         b = Benchmark.parse(registry, btext).orElseThrow(() -> new InputException(at + ".benchmark: unknown benchmark '" + btext
             + "' (known: " + String.join(", ", registry.names(Benchmark.class)) + ")"));
       }
+      if (p.equals(Property.EQ) && b.reference().isEmpty()) {
+        throw new InputException(at + ".benchmark: an EQ claim names the reference mechanism it compares with (known: "
+            + String.join(", ", registry.all(Benchmark.class).stream().filter(x -> x.reference().isPresent()).map(Benchmark::id).toList()) + ")");
+      }
       List<String> fixedBy = new ArrayList<>();
       for (JsonNode f : c.path("fixedBy")) {
         if (registry.find(Mechanism.class, f.asText()).isEmpty()) throw new InputException(at + ".fixedBy: unknown mechanism '" + f.asText() + "'");
@@ -102,7 +106,8 @@ public final class ClaimRegistry {
       if (m.multiUnit()) throw new InputException(at + ".units: missing; " + m.name() + " sells k units, so its claims must say how many (e.g. \"units\": 2)");
       return 1;
     }
-    if (!u.isIntegralNumber() || !u.canConvertToInt() || u.asInt() < 1) throw new InputException(at + ".units: must be a whole number of at least 1, got " + u);
+    if (!u.isIntegralNumber() || !u.canConvertToLong()) throw new InputException(at + ".units: must be a whole number of at least 1, got " + u);
+    if (org.mechcheck.network.Market.unitsProblem(u.asLong()) != null) throw new InputException(at + ".units: " + org.mechcheck.network.Market.unitsProblem(u.asLong()));
     if (u.asInt() > 1 && !m.multiUnit()) throw new InputException(at + ".units: " + m.name() + " sells one unit, so units must be 1, got " + u);
     return u.asInt();
   }

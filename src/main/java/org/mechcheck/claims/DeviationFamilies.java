@@ -43,6 +43,14 @@ public interface DeviationFamilies extends Extension {
 
     /** Saves it as a counterexample file of its own kind; returns the file. */
     java.nio.file.Path save(EvidenceStore store, String claim, String foundBy);
+
+    /** What {@link #save} would write, as one JSON object ({@code search --json} prints it); by default the claim, the witness and the description. */
+    default com.fasterxml.jackson.databind.node.ObjectNode json(String claim, String foundBy) {
+      com.fasterxml.jackson.databind.node.ObjectNode o = org.mechcheck.store.NetworkJson.MAPPER.createObjectNode();
+      o.put("claim", claim).set("network", org.mechcheck.store.NetworkJson.toJson(witness()));
+      o.put("detail", describe()).put("foundBy", foundBy);
+      return o;
+    }
   }
 
   /** A search's result: a finding, or the sizes verified ({@code levels} per size, complete or not). */

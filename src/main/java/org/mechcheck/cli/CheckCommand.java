@@ -58,12 +58,7 @@ final class CheckCommand implements Callable<Integer> {
       for (String p : properties) props.add(Inputs.property(reg, p));
     }
     Benchmark bench = benchmark != null ? Inputs.benchmark(reg, benchmark) : m.units() > 1 ? Benchmark.K_VICKREY : Benchmark.VICKREY;
-    for (Property p : props) {
-      if (p.takesBenchmark() && p.equals(Property.EQ) && bench.reference().isEmpty()) {
-        throw new InputException("--property EQ compares with a reference mechanism: name one with --benchmark (known: "
-            + String.join(", ", reg.all(Benchmark.class).stream().filter(b -> b.reference().isPresent()).map(Benchmark::id).toList()) + ")");
-      }
-    }
+    for (Property p : props) Inputs.requireReference(reg, p, bench);
     List<Violation> found = new Checker(mech, bench).check(m, props);
     if (json) {
       ObjectNode root = NetworkJson.MAPPER.createObjectNode();

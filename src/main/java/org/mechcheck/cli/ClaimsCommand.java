@@ -12,7 +12,9 @@ import org.mechcheck.claims.ClaimEvaluator;
 import org.mechcheck.claims.ClaimRegistry;
 import org.mechcheck.claims.Verdict;
 import org.mechcheck.plugin.Registry;
+import org.mechcheck.store.AtomicFiles;
 import org.mechcheck.store.EvidenceStore;
+import org.mechcheck.store.InputException;
 import org.mechcheck.store.NetworkJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +25,14 @@ final class ClaimsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "{\"claims\": [...]}")
   boolean json;
 
-  @Option(names = "--markdown", description = "also write the table as markdown to this file")
+  @Option(names = "--markdown", description = "also write the table as markdown to this file (a new file, or one an earlier 'claims --markdown' wrote)")
   Path markdown;
+
+  @Option(names = "--force", description = "with --markdown, overwrite the file even if mechcheck did not write it")
+  boolean force;
+
+  /** The first line of every markdown file this command writes: what it may overwrite without --force. */
+  static final String MARK = "<!-- written by 'mechcheck claims --markdown'; it overwrites this file -->";
 
   @Option(names = "--max-agents", description = "search claims that have no evidence yet, up to this many agents (not saved)")
   int maxAgents;
@@ -41,6 +49,10 @@ final class ClaimsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path home = Home.get();
+    if (markdown != null) requireOurs(markdown);
+    if (force && markdown == null) throw new InputException("--force goes with --markdown");
+    Options.between("--max-agents", maxAgents, 0, org.mechcheck.network.Enumerator.MAX_AGENTS);
+    Options.seconds("--budget", budget, null);
     Registry registry = workbench.registry();
     List<Claim> claims = ClaimRegistry.read(evidence.claimsFile(home), registry);
     EvidenceStore store = evidence.store(home, workbench.researcher());
@@ -81,8 +93,29 @@ final class ClaimsCommand implements Callable<Integer> {
           verdicts.size(), agree, verdicts.size() - agree - unknown, unknown);
       for (String o : orphans) System.err.println("mechcheck: unreadable evidence (no claim named in it): " + o);
     }
-    if (markdown != null) Files.writeString(markdown, table(verdicts).markdown());
+    if (markdown != null) {
+      try {
+        AtomicFiles.replace(markdown, MARK + "\n\n" + table(verdicts).markdown());
+      } catch (java.io.UncheckedIOException e) {
+        throw new InputException("--markdown " + e.getMessage());
+      }
+    }
     return unreadable > 0 || !orphans.isEmpty() ? Errors.BAD_INPUT : 0;
+  }
+
+  /** Refuses, before any work, to overwrite a file this command did not write (unless --force), or a folder. */
+  private void requireOurs(Path file) throws java.io.IOException {
+    if (Files.isDirectory(file)) throw new InputException("--markdown " + file + ": is a folder");
+    if (!Files.exists(file) || force) return;
+    String first;
+    try (var lines = Files.lines(file)) {
+      first = lines.findFirst().orElse("");
+    } catch (java.io.UncheckedIOException | java.io.IOException e) {
+      first = "";
+    }
+    if (!first.equals(MARK)) {
+      throw new InputException("--markdown " + file + ": exists and was not written by 'mechcheck claims --markdown'; not overwriting it (give --force to)");
+    }
   }
 
   private static Table table(List<Verdict> verdicts) {

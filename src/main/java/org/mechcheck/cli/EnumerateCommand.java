@@ -29,6 +29,8 @@ final class EnumerateCommand implements Callable<Integer> {
     NetworkClass nc = NetworkClass.parse(networkClass).orElseThrow(() -> new InputException(
         "unknown class '" + networkClass + "' (known: cs-tree, cs-general, social-tree, social)"));
     if (agents < 1 || agents > Enumerator.MAX_AGENTS) throw new InputException("--agents must be between 1 and " + Enumerator.MAX_AGENTS);
+    Options.atLeast("--limit", limit, 0);
+    Options.between("--max-value", maxValue, 0, Integer.MAX_VALUE - 1);
     if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
       throw new InputException(out + ": exists and is not an empty folder; nothing is overwritten");
     }

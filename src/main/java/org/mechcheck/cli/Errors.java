@@ -17,6 +17,11 @@ public final class Errors {
       cl.getErr().println("mechcheck: " + e.getMessage());
       return BAD_INPUT;
     }
+    if (e instanceof java.io.UncheckedIOException) {
+      // a file mechcheck was told to write cannot be written (the message names it)
+      cl.getErr().println("mechcheck: " + e.getMessage());
+      return BAD_INPUT;
+    }
     cl.getErr().println("mechcheck: internal error: " + e);
     StackTraceElement[] st = e.getStackTrace();
     if (st.length > 0) cl.getErr().println("  at " + st[0]);

@@ -29,6 +29,14 @@ final class Inputs {
         "unknown benchmark '" + name + "' (known: " + String.join(", ", r.names(Benchmark.class)) + ")"));
   }
 
+  /** Refuses EQ without a benchmark naming its reference mechanism (--benchmark), before any work. */
+  static void requireReference(Registry r, Property p, Benchmark b) {
+    if (p.equals(Property.EQ) && b.reference().isEmpty()) {
+      throw new InputException("--property EQ compares with a reference mechanism: name one with --benchmark (known: "
+          + String.join(", ", r.all(Benchmark.class).stream().filter(x -> x.reference().isPresent()).map(Benchmark::id).toList()) + ")");
+    }
+  }
+
   /** The network files named: files as given, folders expanded to their *.json files in name order. */
   static List<NetworkFile> networks(List<Path> paths, boolean strict) {
     List<NetworkFile> out = new ArrayList<>();

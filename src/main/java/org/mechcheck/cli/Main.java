@@ -22,18 +22,34 @@ public final class Main {
     System.exit(execute(args));
   }
 
-  /** Runs a command line and returns its exit status: 0 ok, 1 violation found, 2 bad input or usage. */
-  public static int execute(String... args) {
+  /** The whole command tree, the shipped plugins' commands (datatrade, group, experiment sra, ...) included, found like any other extension. */
+  static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
-    // the shipped plugins' own commands (datatrade, group, experiment sra, ...), found like any other extension
     for (PluginCommand p : Registry.standard().all(PluginCommand.class)) {
       CommandLine parent = p.parent() == null ? cl : cl.getSubcommands().get(p.parent());
       if (parent == null) throw new IllegalStateException(p.implementation() + ": no command '" + p.parent() + "' to go below");
       parent.addSubcommand(p.name(), p.getClass()); // a fresh instance per run: picocli keeps option values in the object
     }
+    return cl;
+  }
+
+  /** Runs a command line and returns its exit status: 0 ok, 1 violation found, 2 bad input or usage. */
+  public static int execute(String... args) {
+    CommandLine cl = commandLine();
     cl.setExecutionExceptionHandler(Errors::handle);
     cl.setParameterExceptionHandler(Errors::usage);
     cl.setUnmatchedOptionsAllowedAsOptionParameters(false); // "--network f.json --colour" is an unknown option, not a file
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // one line, and not exit 1 (which says a violation was found)
+      cl.getErr().println("mechcheck: out of memory (the input needs more than the " + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MB Java may use; give it more with JAVA_TOOL_OPTIONS=-Xmx8g, say)");
+      return Errors.BAD_INPUT;
+    } catch (StackOverflowError e) {
+      StackTraceElement[] st = e.getStackTrace();
+      cl.getErr().println("mechcheck: internal error: stack overflow" + (st.length > 0 ? " at " + st[0] : ""));
+      return 3;
+    }
   }
 }

@@ -41,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
     StringBuilder out = new StringBuilder();
     for (NetworkFile f : files) {
       Market m = f.market();
-      Outcome<BigFraction> o = mech.run(Profile.truthful(m, Exact.INSTANCE), Exact.INSTANCE);
+      Outcome<BigFraction> o = org.mechcheck.mechanism.Contract.run(mech, Profile.truthful(m, Exact.INSTANCE));
       ObjectNode node = OutcomeJson.toJson(mech.name(), o);
       if (json) {
         out.append(NetworkJson.line(node)).append('\n');

@@ -37,6 +37,8 @@ import picocli.CommandLine.Option;
 final class SearchCommand implements Callable<Integer> {
   /** Networks per class above which a search is refused without --force: what it would cost is printed. */
   static final long MAX_NETWORKS = 2_000_000;
+  /** Worker threads at most: each holds a Z3 context. */
+  static final int MAX_THREADS = 256;
 
   @Option(names = "--mechanism", description = "mechanism name; may be left out with one --mechanism-file") String mechanism;
   @Option(names = "--property", required = true) String property;
@@ -72,6 +74,10 @@ final class SearchCommand implements Callable<Integer> {
         "unknown class '" + networkClass + "' (known: cs-tree, cs-general, social-tree, social)"));
     Benchmark bench = benchmark == null ? Benchmark.VICKREY : Inputs.benchmark(registry, benchmark);
     if (maxAgents < 1) throw new InputException("--max-agents must be at least 1");
+    Options.seconds("--time-limit", timeLimit, "none");
+    Options.between("--threads", threads, 1, MAX_THREADS);
+    Options.atLeast("--z3-timeout", z3Timeout, 1);
+    Options.atLeast("--random", random, 0);
     if (maxAgents > Enumerator.MAX_AGENTS) throw new InputException("--max-agents " + maxAgents + " is beyond what the enumerator covers (" + Enumerator.MAX_AGENTS + ")");
     if (units < 1) throw new InputException("--units must be at least 1, got " + units);
     if (units > maxAgents) {
@@ -98,30 +104,34 @@ final class SearchCommand implements Callable<Integer> {
       throw new InputException(mech.name() + " is not defined on " + nc.id() + " networks" + (units == 1 ? "" : " with " + units + " units") + ": "
           + mech.refusal(Enumerator.networks(nc, 1).get(0).withUnits(units)).orElse("it does not list the class"));
     }
+    Inputs.requireReference(registry, prop, bench);
     claims = ClaimRegistry.read(evidence.claimsFile(home), registry);
-    String claimId = claim != null ? claim : registeredClaim(mech, prop, nc, bench, units);
+    DeviationFamilies families = deviations == null ? null : families(mech, prop);
+    String claimId = claim != null ? claim : deviations != null ? deviationClaim(mech, nc) : registeredClaim(mech, prop, nc, bench, units);
     Claim named = claim(claimId);
-    if (named != null && named.units() != units) {
-      throw new InputException("claim " + claimId + " is about markets with " + named.units() + " unit" + (named.units() == 1 ? "" : "s") + "; this search has --units " + units);
-    }
+    if (named != null) requireSameQuestion(named, mech, prop, nc, bench);
     EvidenceStore store = evidence.store(home, workbench.researcher());
     MechanismSource source = Workbench.source(registry, mech);
+    String command = "mechcheck search --mechanism " + mech.name() + " --property " + prop.name() + " --class " + nc.id()
+        + (!bench.equals(Benchmark.VICKREY) ? " --benchmark " + bench.id() : "") + (units != 1 ? " --units " + units : "")
+        + (source != null ? " --mechanism-file " + source.file() : "") + (deviations != null ? " --deviations " + deviations : "");
+    ProofRecord.Subject subject = deviations != null
+        ? new ProofRecord.Subject(claimId, mech.name(), "IC", "vickrey", nc.id(), Rationals.format(boxValue), 1, deviations, families.utility(), source, command)
+        : new ProofRecord.Subject(claimId, mech.name(), prop.name(), bench.id(), nc.id(), Rationals.format(boxValue), units, null, null, source, command);
     if (save) {
       if (source != null && store.root().equals(home)) {
         throw new InputException(mech.name() + " is your mechanism (" + registry.origin(mech).describe() + "); its evidence is not saved in mechcheck's own "
             + "counterexamples/ and proofs/: run from another folder, or give --claims or --evidence");
       }
       store.requireWritable();
+      if (random == 0) store.conflict(subject).ifPresent(why -> {
+        throw new InputException("--save: " + why + "; give another --claim, or move the file");
+      });
     }
-    String command = "mechcheck search --mechanism " + mech.name() + " --property " + prop.name() + " --class " + nc.id()
-        + (!bench.equals(Benchmark.VICKREY) ? " --benchmark " + bench.id() : "") + (units != 1 ? " --units " + units : "")
-        + (source != null ? " --mechanism-file " + source.file() : "");
 
     if (random > 0) return randomSearch(store, mech, prop, bench, nc, claimId, source, command + " --max-agents " + maxAgents + " --random " + random + " --seed " + seed);
-    if (deviations != null) return deviationSearch(store, mech, prop, nc, boxValue, source, command + " --deviations " + deviations);
+    if (deviations != null) return deviationSearch(store, families, nc, boxValue, claimId, subject, command);
 
-    ProofRecord.Subject subject = new ProofRecord.Subject(claimId, mech.name(), prop.name(), bench.id(), nc.id(), Rationals.format(boxValue), units, null, null,
-        source, command);
     Progress progress = new Progress();
     // an interrupt (Ctrl-C) keeps what was found: the sizes already verified become a proof record
     long started = System.nanoTime();
@@ -213,44 +223,82 @@ final class SearchCommand implements Callable<Integer> {
     return expectRefuted ? 0 : Errors.VIOLATION;
   }
 
-  /** IC against a family of protocol deviations the mechanism names (its registered {@link DeviationFamilies}). */
-  private Integer deviationSearch(EvidenceStore store, Mechanism mech, Property prop, NetworkClass nc, BigFraction boxValue, MechanismSource source, String command) {
+  /** The registered search of the mechanism's deviation families, for --deviations. */
+  private DeviationFamilies families(Mechanism mech, Property prop) {
     if (!prop.equals(Property.IC)) throw new InputException("--deviations goes with --property IC");
     if (!mech.deviationFamilies().contains(deviations)) {
       throw new InputException("--deviations: " + (mech.deviationFamilies().isEmpty() ? mech.name() + " has no families of protocol deviations"
           : "unknown family '" + deviations + "' (known for " + mech.name() + ": " + String.join(", ", mech.deviationFamilies()) + ")"));
     }
-    DeviationFamilies families = registry.find(DeviationFamilies.class, mech.name())
+    return registry.find(DeviationFamilies.class, mech.name())
         .orElseThrow(() -> new InputException("--deviations: no registered search of " + mech.name() + "'s deviation families"));
-    String claimId = null;
+  }
+
+  /** The registered claim about this family of deviations on this class, or a made-up id. */
+  private String deviationClaim(Mechanism mech, NetworkClass nc) {
     for (Claim c : claims) {
-      if (deviations.equals(c.deviations()) && c.mechanism().equals(mech.name()) && c.networkClass() == nc) claimId = c.id();
+      if (deviations.equals(c.deviations()) && c.mechanism().equals(mech.name()) && c.networkClass() == nc) return c.id();
     }
-    if (claim != null) claimId = claim;
-    if (claimId == null) claimId = mech.name() + "/ic-" + deviations + "/" + nc.id();
+    return mech.name() + "/ic-" + deviations + "/" + nc.id();
+  }
+
+  /**
+   * Refuses, before searching, a search whose evidence would be filed under a registered claim
+   * about another question: another mechanism, property, class, benchmark, number of units or
+   * family of deviations, or a claim that another check decides.
+   */
+  private void requireSameQuestion(Claim c, Mechanism mech, Property prop, NetworkClass nc, Benchmark bench) {
+    String about = "--claim " + c.id() + " is about ";
+    if (c.modelClaim()) throw new InputException(about + "what the '" + c.checkedBy() + "' check decides, not a search of networks");
+    List<String> off = new java.util.ArrayList<>();
+    if (!c.mechanism().equals(mech.name())) off.add("mechanism " + c.mechanism() + " (this search: " + mech.name() + ")");
+    if (!c.property().equals(prop)) off.add("property " + c.property().name() + " (this search: " + prop.name() + ")");
+    if (c.networkClass() != nc) off.add("class " + c.networkClass().id() + " (this search: " + nc.id() + ")");
+    if (c.units() != units) off.add(c.units() + " unit" + (c.units() == 1 ? "" : "s") + " (this search: --units " + units + ")");
+    if (prop.takesBenchmark() && !c.benchmark().equals(bench)) off.add("benchmark " + c.benchmark().id() + " (this search: " + bench.id() + ")");
+    if (!java.util.Objects.equals(c.deviations(), deviations)) {
+      off.add((c.deviations() == null ? "bids and informing sets" : "deviations " + c.deviations()) + " (this search: "
+          + (deviations == null ? "bids and informing sets" : "--deviations " + deviations) + ")");
+    }
+    if (!off.isEmpty()) throw new InputException(about + String.join(", ", off) + "; its evidence cannot come from this search");
+  }
+
+  /** IC against a family of protocol deviations the mechanism names (its registered {@link DeviationFamilies}). */
+  private Integer deviationSearch(EvidenceStore store, DeviationFamilies families, NetworkClass nc, BigFraction boxValue, String claimId,
+      ProofRecord.Subject subject, String command) {
     long started = System.nanoTime();
     DeviationFamilies.Result r = families.search(deviations, nc, maxAgents, boxValue, z3Timeout, timeLimit,
         done -> { if (done % 10 == 0) System.err.print("\r" + done + " networks"); });
     System.err.println();
+    ObjectNode summary = NetworkJson.MAPPER.createObjectNode();
+    summary.put("claim", claimId).put("deviations", deviations).put("networks", r.networks()).put("queries", r.queries());
+    String foundBy = command + " --max-agents " + maxAgents;
+    Claim registered = claim(claimId);
     if (r.finding() != null) {
       DeviationFamilies.Finding f = r.finding().shrink();
-      System.out.println(claimId + ": REFUTED by a network with " + f.witness().agentCount() + " agents (" + r.networks() + " networks searched)");
-      System.out.println("  " + f.describe());
-      System.out.println("  " + NetworkJson.line(NetworkJson.toJson(f.witness())));
-      if (save) System.out.println("  saved " + store.cite(f.save(store, claimId, command + " --max-agents " + maxAgents)));
-      Claim registered = claim(claimId);
-      return registered != null && registered.expectsRefutation() ? 0 : Errors.VIOLATION;
+      if (json) System.out.println(NetworkJson.line(f.json(claimId, foundBy)));
+      else {
+        System.out.println(claimId + ": REFUTED by a network with " + f.witness().agentCount() + " agents (" + r.networks() + " networks searched)");
+        System.out.println("  " + f.describe());
+        System.out.println("  " + NetworkJson.line(NetworkJson.toJson(f.witness())));
+      }
+      if (save) System.err.println("saved " + store.cite(f.save(store, claimId, foundBy)));
+      summary.put("verdict", "refuted").put("bound", r.bound());
+    } else {
+      summary.put("verdict", r.bound() > 0 ? "verified" : "unknown").put("bound", r.bound());
+      if (!json) {
+        System.out.println(claimId + ": " + (r.bound() > 0 ? "VERIFIED up to " + r.bound() + " agents" : "UNKNOWN") + (r.timedOut() ? " (time limit reached)" : "")
+            + " (" + r.networks() + " networks, " + r.queries() + " queries, " + String.format("%.1f", r.seconds()) + " s)" + (r.unknown().isEmpty() ? "" : "; unknown: " + r.unknown()));
+      }
+      if (save && r.bound() > 0) {
+        ProofRecord rec = ProofRecord.verified(subject, r.levels().subList(0, r.bound()), 0, (System.nanoTime() - started) / 1e9, 0);
+        System.err.println(store.save(rec) ? "saved " + store.cite(store.proofFile(claimId)) : "kept the existing proof record (its bound is at least " + r.bound() + ")");
+      }
     }
-    String how = r.timedOut() ? " (time limit reached)" : "";
-    System.out.println(claimId + ": " + (r.bound() > 0 ? "VERIFIED up to " + r.bound() + " agents" : "UNKNOWN") + how + " (" + r.networks() + " networks, " + r.queries() + " queries, "
-        + String.format("%.1f", r.seconds()) + " s)" + (r.unknown().isEmpty() ? "" : "; unknown: " + r.unknown()));
-    if (save && r.bound() > 0) {
-      ProofRecord.Subject subject = new ProofRecord.Subject(claimId, mech.name(), "IC", "vickrey", nc.id(), Rationals.format(boxValue), 1, deviations,
-          families.utility(), source, command);
-      ProofRecord rec = ProofRecord.verified(subject, r.levels().subList(0, r.bound()), 0, (System.nanoTime() - started) / 1e9, 0);
-      System.out.println(store.save(rec) ? "  saved " + store.cite(store.proofFile(claimId)) : "  an existing proof record covers as much");
-    }
-    return 0;
+    summary.put("seconds", Math.round(r.seconds() * 100) / 100.0).put("timedOut", r.timedOut());
+    if (json) System.out.println(NetworkJson.line(summary));
+    if (r.finding() == null) return 0;
+    return registered != null && registered.expectsRefutation() ? 0 : Errors.VIOLATION;
   }
 
   private String registeredClaim(Mechanism m, Property p, NetworkClass nc, Benchmark b, int units) {

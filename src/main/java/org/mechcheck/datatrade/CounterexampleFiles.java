@@ -142,14 +142,43 @@ public final class CounterexampleFiles {
     return o;
   }
 
+  /** The kinds of event violation the checks write (TheoremChecks): an inclusion or an equality of events E_i that fails. */
+  private static final java.util.regex.Pattern EVENT = java.util.regex.Pattern.compile("E_(\\d+)\\^\\S+ (?:not in|!=) E_\\1\\^\\S+(?: \\(E\\^[12] larger\\))?");
+
+  /** The recorded violation, every field checked: one line naming the first that is wrong. */
   static TheoremChecks.Violation violation(JsonNode o) {
-    String kind = o.path("kind").asText();
-    if (kind.equals("welfare")) return new TheoremChecks.Violation(kind, 0, null, null, List.of(), Rationals.parse(o.path("sw").asText()), Rationals.parse(o.path("swRaw").asText()));
-    List<TheoremChecks.Side> sides = new ArrayList<>();
-    for (JsonNode s : o.path("sides")) {
-      sides.add(new TheoremChecks.Side(s.path("mechanism").asText(), Rationals.parse(s.path("price").asText()), Rationals.parse(s.path("threshold").asText()), s.path("buys").asBoolean()));
+    if (o == null || !o.isObject()) throw new InputException("violation: missing or not an object");
+    JsonNode k = o.get("kind");
+    if (k == null || !k.isTextual()) throw new InputException("violation.kind: missing or not a string");
+    String kind = k.asText();
+    if (kind.equals("welfare")) return new TheoremChecks.Violation(kind, 0, null, null, List.of(), exact(o, "sw", "violation"), exact(o, "swRaw", "violation"));
+    if (!EVENT.matcher(kind).matches()) {
+      throw new InputException("violation.kind: unknown kind '" + kind + "' (known: welfare, or an event inclusion such as 'E_1^RAW not in E_1^t')");
     }
-    return new TheoremChecks.Violation(kind, o.path("trade").asInt(), Rationals.parse(o.path("vPrev").asText()), Rationals.parse(o.path("v").asText()), sides, null, null);
+    JsonNode trade = o.get("trade");
+    if (trade == null || !trade.isIntegralNumber() || !trade.canConvertToInt() || trade.asInt() < 1) throw new InputException("violation.trade: must be a trade i >= 1, got " + trade);
+    JsonNode ss = o.get("sides");
+    if (ss == null || !ss.isArray() || ss.isEmpty()) throw new InputException("violation.sides: missing or not a list of the two mechanisms' sides");
+    List<TheoremChecks.Side> sides = new ArrayList<>();
+    for (int i = 0; i < ss.size(); i++) {
+      JsonNode x = ss.get(i);
+      String at = "violation.sides[" + i + "]";
+      if (!x.isObject()) throw new InputException(at + ": must be an object");
+      if (!x.path("mechanism").isTextual()) throw new InputException(at + ".mechanism: missing or not a string");
+      if (!x.path("buys").isBoolean()) throw new InputException(at + ".buys: must be true or false, got " + x.get("buys"));
+      sides.add(new TheoremChecks.Side(x.get("mechanism").asText(), exact(x, "price", at), exact(x, "threshold", at), x.get("buys").asBoolean()));
+    }
+    return new TheoremChecks.Violation(kind, trade.asInt(), exact(o, "vPrev", "violation"), exact(o, "v", "violation"), sides, null, null);
+  }
+
+  private static org.apache.commons.numbers.fraction.BigFraction exact(JsonNode o, String field, String at) {
+    JsonNode v = o.get(field);
+    if (v == null) throw new InputException(at + "." + field + ": missing");
+    try {
+      return NetworkJson.exactNumber(v);
+    } catch (NumberFormatException e) {
+      throw new InputException(at + "." + field + ": " + e.getMessage());
+    }
   }
 
   /** A replay: the claim's id, whether the file's violation shows exactly, under support-only candidates too, with every hypothesis re-checked. */
@@ -157,25 +186,36 @@ public final class CounterexampleFiles {
 
   public static Replay replay(Path file) {
     JsonNode o = NetworkJson.readTree(file);
-    String at = file.getFileName().toString();
+    String at = file.toString();
+    if (o == null || !o.isObject()) throw new InputException(at + ": the file must hold one JSON object");
     if (!FORMAT.equals(o.path("format").asText())) throw new InputException(at + ": format: expected \"" + FORMAT + "\"");
     String id = o.path("claim").asText();
     boolean ownShare = id.endsWith(CounterexampleSearch.OWN_SHARE);
     String claim = ownShare ? id.substring(0, id.length() - CounterexampleSearch.OWN_SHARE.length()) : id;
     if (!CounterexampleSearch.CLAIMS.contains(claim)) throw new InputException(at + ": claim: '" + id + "' is not one of " + CounterexampleSearch.CLAIMS + " (optionally + " + CounterexampleSearch.OWN_SHARE + ")");
-    TieBreak tb = TieBreak.parse(o.path("tieBreak").asText());
     Chain c;
     CounterexampleSearch.Instance x;
+    TheoremChecks.Violation recorded;
     try {
+      if (!o.path("tieBreak").isTextual()) throw new InputException("tieBreak: missing or not a string (low or high)");
+      TieBreak tb = TieBreak.parse(o.get("tieBreak").asText());
+      if (o.get("model") == null) throw new InputException("model: missing");
       c = ModelJson.parse(o.get("model")).chain();
-      x = o.has("t1")
-          ? new CounterexampleSearch.Instance(null, tb, ModelJson.matrix(o.get("t1"), c.n, "t1"), ModelJson.matrix(o.get("t2"), c.n, "t2"), o.path("player").asInt(-1))
+      boolean pair = claim.equals(CounterexampleSearch.LOCAL);
+      if (pair && (!o.path("player").isIntegralNumber() || o.get("player").asInt() < 0 || o.get("player").asInt() > c.n)) {
+        throw new InputException("player: the player whose shares t1 and t2 differ, 0.." + c.n + ", got " + o.get("player"));
+      }
+      if (pair && !o.has("t1")) throw new InputException("t1: missing; a local-comparison counterexample holds the pair t1, t2");
+      if (!pair && !o.has("t")) throw new InputException("t: missing");
+      x = pair
+          ? new CounterexampleSearch.Instance(null, tb, ModelJson.matrix(o.get("t1"), c.n, "t1"), ModelJson.matrix(o.get("t2"), c.n, "t2"), o.get("player").asInt())
           : new CounterexampleSearch.Instance(null, tb, ModelJson.matrix(o.get("t"), c.n, "t"), null, -1);
       hypotheses(claim, ownShare, c, x);
+      recorded = violation(o.get("violation"));
     } catch (InputException e) {
       throw new InputException(at + ": " + e.getMessage());
     }
-    TheoremChecks.Violation recorded = violation(o.path("violation"));
+    TieBreak tb = x.tieBreak();
     TheoremChecks.Violation now = CounterexampleSearch.check(claim, c, x, Candidates.GRID);
     if (now == null) return new Replay(id, tb.label(), false, "no violation any more");
     if (!now.sameAs(recorded)) return new Replay(id, tb.label(), false, "a different violation than recorded: " + now.describe());

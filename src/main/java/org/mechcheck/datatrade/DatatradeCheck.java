@@ -9,6 +9,8 @@ import java.util.List;
 import org.mechcheck.claims.Claim;
 import org.mechcheck.claims.Verdict;
 import org.mechcheck.store.AtomicFiles;
+import org.mechcheck.store.EvidenceStore;
+import org.mechcheck.store.InputException;
 import org.mechcheck.store.NetworkJson;
 
 /**
@@ -65,14 +67,18 @@ public final class DatatradeCheck implements org.mechcheck.claims.ClaimCheck {
     return home.relativize(p.toAbsolutePath().normalize()).toString();
   }
 
-  /** Counterexample files of this claim that replay exactly, as evidence paths, and their details. */
+  /**
+   * Counterexample files of this claim that replay exactly, as evidence paths, and their details;
+   * a file of this claim that cannot be read is thrown as {@link InputException} (it makes this
+   * claim, and no other, unknown).
+   */
   private static List<String[]> replaying(Claim claim, Path home) {
     List<String[]> out = new java.util.ArrayList<>();
-    for (Path p : CounterexampleFiles.files(home)) {
-      JsonNode o = NetworkJson.readTree(p);
-      if (!claim.id().equals(o.path("claim").asText())) continue;
-      CounterexampleFiles.Replay r = CounterexampleFiles.replay(p);
-      if (r.reproduces()) out.add(new String[] {rel(home, p), "tie-break " + r.tieBreak() + ": " + r.detail()});
+    for (EvidenceStore.EvidenceFile f : EvidenceStore.files(CounterexampleFiles.folder(home))) {
+      if (!claim.id().equals(f.claim())) continue;
+      if (!f.readable()) throw new InputException(f.problem());
+      CounterexampleFiles.Replay r = CounterexampleFiles.replay(f.path());
+      if (r.reproduces()) out.add(new String[] {rel(home, f.path()), "tie-break " + r.tieBreak() + ": " + r.detail()});
     }
     return out;
   }
@@ -101,7 +107,12 @@ public final class DatatradeCheck implements org.mechcheck.claims.ClaimCheck {
     long t0 = System.nanoTime();
     boolean theorem = claim.id().startsWith(DatatradeClaims.EXPANSION) || claim.id().startsWith(DatatradeClaims.LOCAL) || claim.id().startsWith(DatatradeClaims.WELFARE);
     if (theorem) {
-      List<String[]> cx = replaying(claim, home);
+      List<String[]> cx;
+      try {
+        cx = replaying(claim, home);
+      } catch (InputException e) {
+        return new Verdict(claim, Verdict.UNKNOWN, null, List.of(), "unreadable evidence: " + e.getMessage(), (System.nanoTime() - t0) / 1e9);
+      }
       if (!cx.isEmpty()) {
         List<String> ev = new java.util.ArrayList<>(cx.stream().map(x -> x[0]).toList());
         Path rec = record(home, claim.id());
@@ -118,7 +129,7 @@ public final class DatatradeCheck implements org.mechcheck.claims.ClaimCheck {
     try {
       r = NetworkJson.MAPPER.readTree(Files.readString(f));
     } catch (IOException e) {
-      return new Verdict(claim, Verdict.UNKNOWN, null, List.of(rel), "unreadable record: " + e.getMessage(), 0);
+      return new Verdict(claim, Verdict.UNKNOWN, null, List.of(rel), "unreadable evidence: " + rel + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), 0);
     }
     if (!FORMAT.equals(r.path("format").asText()) || !claim.id().equals(r.path("claim").asText())) {
       return new Verdict(claim, Verdict.UNKNOWN, null, List.of(rel), "record is not a " + FORMAT + " record of this claim", 0);
@@ -140,7 +151,12 @@ public final class DatatradeCheck implements org.mechcheck.claims.ClaimCheck {
         return new Verdict(claim, Verdict.UNKNOWN, null, evidence, "the sampled record fails but no counterexample file replays; run: mechcheck datatrade search --save", (System.nanoTime() - t0) / 1e9);
       }
       boolean[] clean = new boolean[1];
-      String s = searches(claim, home, evidence, clean);
+      String s;
+      try {
+        s = searches(claim, home, evidence, clean);
+      } catch (InputException e) {
+        return new Verdict(claim, Verdict.UNKNOWN, null, evidence, "unreadable evidence: " + e.getMessage(), (System.nanoTime() - t0) / 1e9);
+      }
       if (s == null || !clean[0]) {
         return new Verdict(claim, Verdict.UNKNOWN, null, evidence, s == null ? "no search record for both tie-breaks; run: mechcheck datatrade search --save" : s, (System.nanoTime() - t0) / 1e9);
       }

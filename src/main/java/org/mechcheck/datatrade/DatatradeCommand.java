@@ -1,5 +1,7 @@
 package org.mechcheck.datatrade;
 
+import org.mechcheck.cli.Options;
+
 import org.mechcheck.cli.Table;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,14 +64,18 @@ public final class DatatradeCommand implements Callable<Integer>, org.mechcheck.
     @Override
     public Integer call() throws Exception {
       if (n < 1) throw new InputException("--n: chain length " + n + "; a chain has at least one trade (n >= 1)");
-      if (samples < 0 || seeds < 1 || restarts < 0 || evals < 1) throw new InputException("--mc-samples, --mc-seeds, --opt-restarts, --opt-evals: must be nonnegative (seeds, evals positive)");
+      Options.between("--n", n, 1, ValuationModels.MAX_N);
+      Options.atLeast("--mc-samples", samples, 0);
+      Options.atLeast("--mc-seeds", seeds, 1);
+      Options.atLeast("--opt-restarts", restarts, 0);
+      Options.atLeast("--opt-evals", evals, 1);
       long t0 = System.nanoTime();
       List<Table1.Row> rows = Table1.compute(new Table1.Options(n, model3, seed, restarts, evals, samples, seeds));
       double secs = (System.nanoTime() - t0) / 1e9;
       if (json) {
-        ArrayNode out = NetworkJson.MAPPER.createArrayNode();
+        // one object per row, one per line (as --json prints everywhere)
         for (Table1.Row r : rows) {
-          ObjectNode o = out.addObject();
+          ObjectNode o = NetworkJson.MAPPER.createObjectNode();
           o.put("model", r.model()).put("mechanism", r.mechanism()).put("tieBreak", r.tieBreak()).put("arithmetic", r.arithmetic());
           o.put("sw", round(r.sw())).put("tv", round(r.tv()));
           if (n == 5) {
@@ -79,8 +85,8 @@ public final class DatatradeCommand implements Callable<Integer>, org.mechcheck.
           if (r.swExact() != null && r.swExact().length() <= 200) o.put("swExact", r.swExact()).put("tvExact", r.tvExact());
           if (r.mcSw() != null) o.put("mcSw", round(r.mcSw())).put("mcSwStd", round(r.mcSwStd())).put("mcTv", round(r.mcTv())).put("mcTvStd", round(r.mcTvStd()));
           if (r.matrix() != null) o.put("t", r.matrix());
+          System.out.println(NetworkJson.line(o));
         }
-        System.out.println(NetworkJson.MAPPER.writeValueAsString(out));
         return 0;
       }
       Table t = n == 5

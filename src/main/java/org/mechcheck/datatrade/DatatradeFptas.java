@@ -53,6 +53,7 @@ final class DatatradeFptas implements Callable<Integer> {
   @Override
   public Integer call() {
     if (probes < 0) throw new InputException("--probes: must be nonnegative");
+    org.mechcheck.cli.Options.between("--n", n, 1, ValuationModels.MAX_N); // as the other datatrade commands' chains
     ContinuousModel m = new ContinuousModel(n, num(lo, "--L0"), num(hi, "--H0"), num(kappa, "--kappa"));
     Reallocation t = ModelJson.mechanism(mechanism, n, alpha == null ? null : num(alpha, "--alpha"));
     Fptas.Result r = Fptas.solve(m, t, TieBreak.parse(tieBreak), num(epsilon, "--epsilon"));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mechcheck.store.EvidenceStore;
 import org.mechcheck.store.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +36,7 @@ final class DatatradeSearch implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (maxN < 1) throw new InputException("--max-n: must be at least 1");
+    org.mechcheck.cli.Options.seconds("--budget", budget, null);
     List<String> claims = switch (claim) {
       case "all" -> CounterexampleSearch.CLAIMS;
       case "trade-expansion" -> List.of(CounterexampleSearch.EXPANSION);
@@ -51,6 +53,7 @@ final class DatatradeSearch implements Callable<Integer> {
     List<TieBreak> tbs = tieBreak.equals("both") ? List.of(TieBreak.values()) : List.of(TieBreak.parse(tieBreak));
     CounterexampleSearch.Space space = CounterexampleSearch.Space.standard(maxN);
     Path home = Home.get();
+    if (save) new EvidenceStore(home).requireWritable(); // before the search, not after it
     boolean found = false;
     for (String c : claims) {
       for (boolean own : readings) {

@@ -51,6 +51,9 @@ final class DatatradeSweep implements Callable<Integer> {
     }
     if (lo < 1 || hi < lo) throw new InputException("--n: '" + range + "' needs 1 <= lo <= hi");
     if (fig2n < 1) throw new InputException("--figure2-n: must be at least 1");
+    org.mechcheck.cli.Options.between("--n", hi, 1, ValuationModels.MAX_N);
+    org.mechcheck.cli.Options.between("--figure2-n", fig2n, 1, ValuationModels.MAX_N);
+    org.mechcheck.cli.Options.atLeast("--opt-evals", evals, 1);
     TieBreak tb = TieBreak.parse(tieBreak);
     try {
       Files.createDirectories(out);

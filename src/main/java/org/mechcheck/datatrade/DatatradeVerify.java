@@ -22,6 +22,7 @@ final class DatatradeVerify implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (models < 1) throw new org.mechcheck.store.InputException("--models: must be at least 1");
+    if (save) new org.mechcheck.store.EvidenceStore(Home.get()).requireWritable(); // before the checks, not after them
     String command = "mechcheck datatrade verify --models " + models + " --seed " + seed + " --save";
     List<DatatradeClaims.Outcome> outs = List.of(DatatradeClaims.expansion(models, seed), DatatradeClaims.local(models, seed), DatatradeClaims.welfare(models, seed),
         DatatradeClaims.expansion(models, seed, true), DatatradeClaims.local(models, seed, true), DatatradeClaims.welfare(models, seed, true),

@@ -37,20 +37,20 @@ public final class ModelJson {
 
   public static Model parse(JsonNode root) {
     if (root == null || !root.isObject()) throw new InputException("not a JSON object");
-    if (!root.has("n") || !root.get("n").canConvertToInt()) throw new InputException("n: missing or not an integer");
-    int n = root.get("n").asInt();
+    int n = integer(root, "n", Integer.MIN_VALUE);
+    if (n < 1) throw new InputException("n: chain length " + n + "; a chain has at least one trade (n >= 1)");
     if (n < 1) throw new InputException("n: chain length " + n + "; a chain has at least one trade (n >= 1)");
     Chain chain;
     if (root.has("preset")) {
       String reading = root.has("reading") ? root.get("reading").asText() : "alternating";
-      chain = ValuationModels.model(root.get("preset").asInt(), n, reading);
+      chain = ValuationModels.model(integer(root, "preset", 1), n, reading);
     } else {
       JsonNode g = root.get("grid");
       if (g == null || !g.isArray() || g.size() == 0) throw new InputException("grid: missing or empty list of valuations");
       int L = g.size();
       BigFraction[] w = new BigFraction[L];
       for (int k = 0; k < L; k++) w[k] = number(g.get(k), "grid[" + k + "]");
-      int v0 = root.has("v0") ? root.get("v0").asInt() : 0;
+      int v0 = root.has("v0") ? integer(root, "v0", 0) : 0;
       JsonNode qn = root.get("Q");
       if (qn == null || !qn.isArray() || qn.size() == 0) throw new InputException("Q: missing transition matrix");
       boolean perStage = qn.get(0).isArray() && qn.get(0).size() > 0 && qn.get(0).get(0).isArray();
@@ -142,11 +142,20 @@ public final class ModelJson {
     return out;
   }
 
+  /** A whole number of at least {@code min}: 2.5 is refused, not read as 2. */
+  private static int integer(JsonNode o, String field, int min) {
+    JsonNode v = o.get(field);
+    if (v == null) throw new InputException(field + ": missing");
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) throw new InputException(field + ": must be a whole number, got " + v);
+    if (v.asInt() < min) throw new InputException(field + ": must be at least " + min + ", got " + v);
+    return v.asInt();
+  }
+
   static BigFraction number(JsonNode v, String at) {
     if (v == null || v.isNull()) throw new InputException(at + ": missing number");
     if (!v.isNumber() && !v.isTextual()) throw new InputException(at + ": not a number");
     try {
-      return v.isNumber() ? Rationals.fromDecimal(v.decimalValue()) : Rationals.parse(v.asText());
+      return v.isNumber() ? Rationals.readDecimal(v.decimalValue()) : Rationals.parse(v.asText());
     } catch (NumberFormatException e) {
       throw new InputException(at + ": " + e.getMessage());
     }

@@ -27,6 +27,7 @@ public final class ValuationModels {
 
   public static Chain model(int model, int n, String model3Reading) {
     if (n < 1) throw new InputException("n: chain length " + n + "; a chain has at least one trade (n >= 1)");
+    if (n > MAX_N) throw new InputException("n: the presets' chains have at most " + MAX_N + " trades (their grids run over e^{k/2}, |k| <= 2n), got " + n);
     switch (model) {
       case 1:
         return fiveNeighbour("model 1", n, -2 * n, 2 * n, k -> exp(k));
@@ -40,6 +41,12 @@ public final class ValuationModels {
         throw new InputException("model: " + model + " (004 §5.1 has models 1-4)");
     }
   }
+
+  /**
+   * The longest chain of the presets: their grids run over e^{k/2} for |k| <= 2n, which must be a
+   * double (e^{n}, finite for n up to 709) before it is taken exactly.
+   */
+  public static final int MAX_N = 300;
 
   static IntFunction<BigFraction> model3(String reading) {
     switch (reading) {

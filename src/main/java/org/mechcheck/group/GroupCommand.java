@@ -56,6 +56,9 @@ public final class GroupCommand implements Callable<Integer>, org.mechcheck.cli.
 
   @Override
   public Integer call() throws IOException {
+    org.mechcheck.cli.Options.between("--grid", grid, 2, 1_000_000);
+    org.mechcheck.cli.Options.between("--others", others, 1, 100_000_000);
+    org.mechcheck.cli.Options.atLeast("--random", random, 0);
     List<Member> ms = GroupSale.members(members);
     double[] w = weights == null ? null : parseWeights(weights, ms.size());
     int budget = ms.size() <= 2 ? others : Math.min(others, 20000);
@@ -200,6 +203,7 @@ public final class GroupCommand implements Callable<Integer>, org.mechcheck.cli.
 
     @Override
     public Integer call() throws IOException {
+      org.mechcheck.cli.Options.atLeast("--pairs", pairs, 1);
       Path dir = out != null ? out : Home.get().resolve("proofs/group");
       for (String line : GroupEvidence.writeAll(dir, pairs, seed)) System.out.println(line);
       return 0;

@@ -74,14 +74,12 @@ public class Csm implements Mechanism {
     return CustomerSharing.refusal(name(), market);
   }
 
-  /*@ ensures \result.winners().length <= 1;
-    @ ensures (\forall int v; 0 < v && v < profile.market().size();
-    @            !profile.graph().informed(v) ==> \result.payment(v) == arith.zero());
-    @ ensures \result.sold() ==> \result.chains().get(0)[0] == 0
-    @            && profile.market().isBidder(\result.winners()[0]);
-    @ // every intermediary's threshold neighbourhood is a subset of what she informs
-    @ ensures (\forall int v; profile.market().isIntermediary(v);
-    @            threshold(v) \subset profile.informs(v));
+  // the last clause: every intermediary's threshold neighbourhood is a subset of what she informs
+  /*@ also
+    @ ensures \result.winners().length <= 1;
+    @ ensures (\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\result.payment(v), arith.zero()));
+    @ ensures \result.sold() ==> \result.chains().get(0)[0] == 0 && profile.market().isBidder(\result.winners()[0]);
+    @ ensures (\forall int v; 0 < v && v < profile.market().size() && profile.market().isIntermediary(v); (\forall int w; 0 <= w && w < profile.market().size(); thresholdOf(\result, v).get(w) ==> profile.informs(v).get(w)));
     @*/
   @Override
   @SuppressWarnings("unchecked")
@@ -111,6 +109,14 @@ public class Csm implements Mechanism {
       }
     }
     return Outcome.sale(market, chain, pay, Map.of("threshold", thresholds));
+  }
+
+  /** r*_v as the outcome records it (its "threshold" detail), empty for an agent it records none for. */
+  @SuppressWarnings("unchecked")
+  public static /*@ pure @*/ <N> BitSet thresholdOf(Outcome<N> outcome, int v) {
+    Object t = outcome.details().get("threshold");
+    BitSet s = t instanceof Map<?, ?> m ? ((Map<Integer, BitSet>) m).get(v) : null;
+    return s == null ? new BitSet() : (BitSet) s.clone();
   }
 
   /** {@link CustomerSharingPayment#payment}, whose contract KeY proves, in the caller's arithmetic. */
@@ -183,5 +189,15 @@ public class Csm implements Mechanism {
   private static int successor(int[] chain, int v) {
     for (int k = 0; k + 1 < chain.length; k++) if (chain[k] == v) return chain[k + 1];
     throw new IllegalStateException("node " + v + " has no successor on the chain");
+  }
+
+  @Override
+  public List<Contract> contracts() {
+    return List.of(
+        Contract.ONE_WINNER,
+        Contract.UNINFORMED_PAY_NOTHING,
+        Contract.CHAIN_TO_A_BIDDER,
+        new Contract("(\\forall int v; 0 < v && v < profile.market().size() && profile.market().isIntermediary(v); (\\forall int w; 0 <= w && w < profile.market().size(); thresholdOf(\\result, v).get(w) ==> profile.informs(v).get(w)))",
+            (profile, arith, result) -> java.util.stream.IntStream.range(1, profile.market().size()).filter(v -> profile.market().isIntermediary(v)).allMatch(v -> java.util.stream.IntStream.range(0, profile.market().size()).allMatch(w -> !thresholdOf(result, v).get(w) || profile.informs(v).get(w)))));
   }
 }

@@ -54,12 +54,12 @@ public final class Idm implements Mechanism {
     return SingleUnitSocial.refusal(name(), market);
   }
 
-  /*@ ensures \result.winners().length <= 1;
-    @ ensures (\forall int v; 0 < v && v < profile.market().size();
-    @            !profile.graph().informed(v) ==> \result.payment(v) == arith.zero());
+  // the last clause: the seller's revenue telescopes to p_1, the best bid without d_1's subtree
+  /*@ also
+    @ ensures \result.winners().length <= 1;
+    @ ensures (\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\result.payment(v), arith.zero()));
     @ ensures \result.sold() ==> profile.graph().informed(\result.winners()[0]);
-    @ // the seller's revenue telescopes to p_1, the best bid without d_1's subtree
-    @ ensures \result.sold() ==> \result.revenue(arith) == price(profile, arith, criticalSequence.get(0));
+    @ ensures \result.sold() ==> arith.eq(\result.revenue(arith), price(profile, arith, profile.graph().criticalSequence(topBidder(profile, arith)).get(0)));
     @*/
   @Override
   @SuppressWarnings("unchecked")
@@ -68,9 +68,7 @@ public final class Idm implements Mechanism {
     ReportGraph g = profile.graph();
     BitSet informed = g.informed();
     if (informed.isEmpty()) return Outcome.noSale(market, arith);
-    List<Integer> bidders = informed.stream().boxed().toList();
-    List<N> bids = bidders.stream().map(profile::bid).toList();
-    int top = bidders.get(arith.argmax(bids));
+    int top = topBidder(profile, arith);
 
     List<Integer> critical = g.criticalSequence(top);
     int k = critical.size();
@@ -90,10 +88,28 @@ public final class Idm implements Mechanism {
     return Outcome.award(market, winner, pay, Map.of());
   }
 
+  /** The highest informed bidder (the lowest node among equal bids); the profile informs someone. */
+  static /*@ pure @*/ <N> int topBidder(Profile<N> profile, Arith<N> arith) {
+    List<Integer> bidders = profile.graph().informed().stream().boxed().toList();
+    List<N> bids = bidders.stream().map(profile::bid).toList();
+    return bidders.get(arith.argmax(bids));
+  }
+
   /** p_d: the highest bid among the informed agents outside d's dominated set (0 if none). */
-  static <N> N price(Profile<N> profile, Arith<N> arith, int d) {
+  static /*@ pure @*/ <N> N price(Profile<N> profile, Arith<N> arith, int d) {
     BitSet rest = profile.graph().informed();
     rest.andNot(profile.graph().dominated(d));
     return arith.maxOr(arith.zero(), rest.stream().mapToObj(profile::bid).toList());
+  }
+
+  @Override
+  public List<Contract> contracts() {
+    return List.of(
+        Contract.ONE_WINNER,
+        Contract.UNINFORMED_PAY_NOTHING,
+        new Contract("\\result.sold() ==> profile.graph().informed(\\result.winners()[0])",
+            (profile, arith, result) -> !result.sold() || profile.graph().informed(result.winners()[0])),
+        new Contract("\\result.sold() ==> arith.eq(\\result.revenue(arith), price(profile, arith, profile.graph().criticalSequence(topBidder(profile, arith)).get(0)))",
+            (profile, arith, result) -> !result.sold() || arith.eq(result.revenue(arith), price(profile, arith, profile.graph().criticalSequence(topBidder(profile, arith)).get(0)))));
   }
 }

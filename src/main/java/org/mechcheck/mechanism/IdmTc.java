@@ -52,13 +52,12 @@ public final class IdmTc implements Mechanism {
     return CustomerSharing.refusal(name(), market);
   }
 
-  /*@ ensures \result.winners().length <= 1;
-    @ ensures (\forall int v; 0 < v && v < profile.market().size();
-    @            !profile.graph().informed(v) ==> \result.payment(v) == arith.zero());
-    @ ensures \result.sold() ==> \result.chains().get(0)[0] == 0
-    @            && profile.market().isBidder(\result.winners()[0]);
-    @ // Proposition 1's proof: the payments telescope to W*_{-d_1}
-    @ ensures \result.sold() ==> \result.revenue(arith) == W*_{-d_1};
+  // the last clause, Proposition 1's proof: the payments telescope to W*_{-d_1}, d_1 the winner's first critical agent
+  /*@ also
+    @ ensures \result.winners().length <= 1;
+    @ ensures (\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\result.payment(v), arith.zero()));
+    @ ensures \result.sold() ==> \result.chains().get(0)[0] == 0 && profile.market().isBidder(\result.winners()[0]);
+    @ ensures \result.sold() ==> arith.eq(\result.revenue(arith), new Welfare<N>(profile, arith).best(profile.graph().dominated(profile.graph().criticalSequence(\result.winners()[0]).get(0))));
     @*/
   @Override
   @SuppressWarnings("unchecked")
@@ -84,5 +83,15 @@ public final class IdmTc implements Mechanism {
       pay[critical.get(t)] = arith.add(pay[critical.get(t)], Linear.apply(arith, x -> Telescoping.payment(x, keeps, at), rest));
     }
     return Outcome.sale(market, chain, pay, Map.of());
+  }
+
+  @Override
+  public List<Contract> contracts() {
+    return List.of(
+        Contract.ONE_WINNER,
+        Contract.UNINFORMED_PAY_NOTHING,
+        Contract.CHAIN_TO_A_BIDDER,
+        new Contract("\\result.sold() ==> arith.eq(\\result.revenue(arith), new Welfare<N>(profile, arith).best(profile.graph().dominated(profile.graph().criticalSequence(\\result.winners()[0]).get(0))))",
+            (profile, arith, result) -> !result.sold() || arith.eq(result.revenue(arith), new Welfare<>(profile, arith).best(profile.graph().dominated(profile.graph().criticalSequence(result.winners()[0]).get(0))))));
   }
 }

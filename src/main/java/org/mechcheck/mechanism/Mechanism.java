@@ -40,8 +40,20 @@ public interface Mechanism extends Extension {
   /** Why the market is outside the domain, or empty when the mechanism accepts it. */
   Optional<String> refusal(Market market);
 
-  /** The outcome on a report profile, every number and comparison through {@code arith}. */
-  <N> Outcome<N> run(Profile<N> profile, Arith<N> arith);
+  /**
+   * The outcome on a report profile. A function of the profile: it changes nothing that existed
+   * before the call (a symbolic arithmetic's record of the branches taken aside, which mechanism
+   * code never sees), so the search may run it again and again.
+   */
+  /*@ pure @*/ <N> Outcome<N> run(Profile<N> profile, Arith<N> arith);
+
+  /**
+   * The {@code ensures} clauses of the JML contract on {@link #run}, each with its check on an
+   * exact outcome ({@link Contract#run} checks them with assertions on). None by default.
+   */
+  default List<Contract> contracts() {
+    return List.of();
+  }
 
   /**
    * Whether it sells k units to unit-demand buyers, k a property of the market: claims about it

@@ -77,7 +77,7 @@ public final class Outcome<N> {
   }
 
   /** Units allocated: the sum of the allocation over the agents. */
-  public BigFraction unitsAllocated() {
+  public /*@ pure @*/ BigFraction unitsAllocated() {
     BigFraction s = BigFraction.ZERO;
     for (int v = 1; v < market.size(); v++) s = s.add(allocation[v]);
     return s;
@@ -91,50 +91,63 @@ public final class Outcome<N> {
   }
 
   /** The market it is an outcome of. */
-  public Market market() {
+  public /*@ pure @*/ Market market() {
     return market;
   }
 
   /** Units (or the probability of the unit) node v wins. */
-  public BigFraction allocation(int v) {
+  public /*@ pure @*/ BigFraction allocation(int v) {
     return allocation[v];
   }
 
   /** Trades that pass through node v as an intermediary. */
-  public BigFraction through(int v) {
+  public /*@ pure @*/ BigFraction through(int v) {
     return through[v];
   }
 
   /** The trading chains, seller first and winner last (empty where the model has none). */
-  public List<int[]> chains() {
+  public /*@ pure @*/ List<int[]> chains() {
     return chains;
   }
 
   /** What node v pays the seller (negative: she is paid). */
-  public N payment(int v) {
+  public /*@ pure @*/ N payment(int v) {
     return payments[v];
   }
 
   /** Extra, mechanism-specific facts (e.g. CSM's threshold neighbourhoods), keyed by name. */
-  public Map<String, Object> details() {
+  public /*@ pure @*/ Map<String, Object> details() {
     return details;
   }
 
   /** Nodes that win something. */
-  public int[] winners() {
+  public /*@ pure @*/ int[] winners() {
     return java.util.stream.IntStream.range(1, market.size()).filter(v -> allocation[v].signum() != 0).toArray();
   }
 
   /** Whether anything is sold. */
-  public boolean sold() {
+  public /*@ pure @*/ boolean sold() {
     return winners().length > 0;
   }
 
   /** The seller's revenue: the sum of all payments. */
-  public N revenue(Arith<N> a) {
+  public /*@ pure @*/ N revenue(Arith<N> a) {
     N r = a.zero();
     for (int v = 1; v < market.size(); v++) r = a.add(r, payments[v]);
     return r;
+  }
+
+  /**
+   * The same decision as {@code other}: every node's allocation and trades passed through, the
+   * chains, and (as numbers) every payment.
+   */
+  public /*@ pure @*/ boolean sameAs(Outcome<N> other, Arith<N> a) {
+    if (other.market.size() != market.size() || !chains.stream().map(Arrays::toString).toList().equals(other.chains.stream().map(Arrays::toString).toList())) return false;
+    for (int v = 0; v < market.size(); v++) {
+      if (allocation[v].compareTo(other.allocation[v]) != 0 || through[v].compareTo(other.through[v]) != 0) return false;
+      if (v > 0 && !a.eq(payments[v], other.payments[v])) return false;
+    }
+    return true;
   }
 
   /** Value of the outcome to agent v (without payment), at v's true type given in N. */

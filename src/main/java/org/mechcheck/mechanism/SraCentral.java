@@ -93,6 +93,12 @@ public final class SraCentral implements Mechanism {
     return SpanningTrees.count(comp, adj);
   }
 
+  // the item goes to one informed agent with probability 1 (none when nobody is informed), along no trading chain
+  /*@ also
+    @ ensures (\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\result.payment(v), arith.zero()) && \result.allocation(v).signum() == 0);
+    @ ensures \result.unitsAllocated().compareTo(profile.graph().informed().isEmpty() ? BigFraction.ZERO : BigFraction.ONE) == 0;
+    @ ensures \result.chains().isEmpty();
+    @*/
   @Override
   @SuppressWarnings("unchecked")
   public <N> Outcome<N> run(Profile<N> profile, Arith<N> arith) {
@@ -248,5 +254,10 @@ public final class SraCentral implements Mechanism {
       }
       return sub;
     }
+  }
+
+  @Override
+  public List<Contract> contracts() {
+    return List.of(Contract.UNINFORMED_PAY_AND_WIN_NOTHING, Contract.SOLD_WHEN_ANYONE_IS_INFORMED, Contract.NO_CHAIN);
   }
 }

@@ -1,5 +1,6 @@
 package org.mechcheck.mechanism;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mechcheck.network.Market;
@@ -38,9 +39,9 @@ public final class Vcg implements Mechanism {
     return market.units() == 1 ? Optional.empty() : Optional.of("vcg sells one unit; the network has units = " + market.units());
   }
 
-  /*@ ensures \result.winners().length <= 1;
-    @ ensures (\forall int v; 0 < v && v < profile.market().size();
-    @            !profile.graph().informed(v) ==> \result.payment(v) == arith.zero());
+  /*@ also
+    @ ensures \result.winners().length <= 1;
+    @ ensures (\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\result.payment(v), arith.zero()));
     @ ensures \result.sold() ==> \result.chains().get(0)[0] == 0;
     @*/
   @Override
@@ -59,5 +60,14 @@ public final class Vcg implements Mechanism {
           : arith.zero();
     }
     return Outcome.sale(market, chain, pay, Map.of());
+  }
+
+  @Override
+  public List<Contract> contracts() {
+    return List.of(
+        Contract.ONE_WINNER,
+        Contract.UNINFORMED_PAY_NOTHING,
+        new Contract("\\result.sold() ==> \\result.chains().get(0)[0] == 0",
+            (profile, arith, result) -> !result.sold() || result.chains().get(0)[0] == 0));
   }
 }

@@ -41,10 +41,10 @@ public final class Vickrey implements Mechanism {
     return market.units() == 1 ? Optional.empty() : Optional.of("vickrey sells one unit; the network has units = " + market.units());
   }
 
-  /*@ ensures \result.winners().length <= 1;
-    @ ensures (\forall int v; 0 < v && v < profile.market().size();
-    @            !market.adjacent(0, v) ==> \result.payment(v) == arith.zero());
-    @ ensures \result.sold() ==> market.adjacent(0, \result.winners()[0]);
+  /*@ also
+    @ ensures \result.winners().length <= 1;
+    @ ensures (\forall int v; 0 < v && v < profile.market().size(); !profile.market().adjacent(0, v) ==> arith.eq(\result.payment(v), arith.zero()));
+    @ ensures \result.sold() ==> profile.market().adjacent(0, \result.winners()[0]);
     @*/
   @Override
   @SuppressWarnings("unchecked")
@@ -65,5 +65,15 @@ public final class Vickrey implements Mechanism {
   /** The Vickrey revenue b2_rs of a profile: the benchmark of the REV property. */
   public static <N> N revenue(Profile<N> profile, Arith<N> arith) {
     return new Vickrey().run(profile, arith).revenue(arith);
+  }
+
+  @Override
+  public List<Contract> contracts() {
+    return List.of(
+        Contract.ONE_WINNER,
+        new Contract("(\\forall int v; 0 < v && v < profile.market().size(); !profile.market().adjacent(0, v) ==> arith.eq(\\result.payment(v), arith.zero()))",
+            (profile, arith, result) -> java.util.stream.IntStream.range(1, profile.market().size()).allMatch(v -> profile.market().adjacent(0, v) || arith.eq(result.payment(v), arith.zero()))),
+        new Contract("\\result.sold() ==> profile.market().adjacent(0, \\result.winners()[0])",
+            (profile, arith, result) -> !result.sold() || profile.market().adjacent(0, result.winners()[0])));
   }
 }

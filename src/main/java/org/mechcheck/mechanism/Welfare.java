@@ -18,7 +18,7 @@ public final class Welfare<N> {
   private final Arith<N> a;
   private final ReportGraph graph;
 
-  public Welfare(Profile<N> profile, Arith<N> a) {
+  public /*@ pure @*/ Welfare(Profile<N> profile, Arith<N> a) {
     this.profile = profile;
     this.a = a;
     this.graph = profile.graph();
@@ -99,13 +99,13 @@ public final class Welfare<N> {
   }
 
   /** W*_{-removed}: the optimal welfare when the agents of {@code removed} do not take part. */
-  public N best(BitSet removed) {
+  public /*@ pure @*/ N best(BitSet removed) {
     List<Integer> bidders = reachableBidders(removed);
     return a.maxOr(a.zero(), socialWelfare(bidders, chainCost(removed)));
   }
 
   /** W*: the optimal welfare of the profile. */
-  public N best() {
+  public /*@ pure @*/ N best() {
     return best(new BitSet());
   }
 

@@ -1,5 +1,7 @@
 package org.mechcheck.multiunit;
 
+import org.mechcheck.mechanism.Idm;
+import org.mechcheck.mechanism.Contract;
 import org.mechcheck.mechanism.UnitDemand;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -74,17 +76,27 @@ public final class Gidm implements Mechanism {
     return UnitDemand.refusal(name(), market);
   }
 
-  /*@ ensures \result.winners().length <= profile.market().units();
-    @ ensures (\forall int v; 0 < v && v < profile.market().size();
-    @            !profile.graph().informed(v) ==> \result.payment(v) == arith.zero() && \result.allocation(v) == 0);
-    @ ensures (\forall int w; \result.winners() has w; profile.graph().informed(w));
-    @ // with one unit GIDM is IDM (GidmTest compares them on every network up to 5 agents)
-    @ ensures profile.market().units() == 1 ==> \result equals new Idm().run(profile, arith);
+  // the last clause: with one unit GIDM is IDM (GidmTest compares them on every network up to 5 agents)
+  /*@ also
+    @ ensures \result.winners().length <= profile.market().units();
+    @ ensures (\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\result.payment(v), arith.zero()) && \result.allocation(v).signum() == 0);
+    @ ensures (\forall int i; 0 <= i && i < \result.winners().length; profile.graph().informed(\result.winners()[i]));
+    @ ensures profile.market().units() == 1 ==> \result.sameAs(new Idm().run(profile, arith), arith);
     @*/
   @Override
   public <N> Outcome<N> run(Profile<N> profile, Arith<N> arith) {
     if (profile.graph().informed().isEmpty()) return Outcome.noSale(profile.market(), arith);
     return new Run<>(profile, arith).outcome();
+  }
+
+  @Override
+  public List<Contract> contracts() {
+    return List.of(
+        Contract.AT_MOST_K_WINNERS,
+        Contract.UNINFORMED_PAY_AND_WIN_NOTHING,
+        Contract.WINNERS_INFORMED,
+        new Contract("profile.market().units() == 1 ==> \\result.sameAs(new Idm().run(profile, arith), arith)",
+            (profile, arith, result) -> profile.market().units() != 1 || result.sameAs(new Idm().run(profile, arith), arith)));
   }
 
   /** One run of the mechanism: the tree, the stack and the maximisations over one profile. */

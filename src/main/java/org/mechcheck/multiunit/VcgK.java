@@ -1,5 +1,6 @@
 package org.mechcheck.multiunit;
 
+import org.mechcheck.mechanism.Contract;
 import org.mechcheck.mechanism.UnitDemand;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -56,11 +57,11 @@ public final class VcgK implements Mechanism {
     return UnitDemand.refusal(name(), market);
   }
 
-  /*@ ensures \result.winners().length <= profile.market().units();
-    @ ensures (\forall int v; 0 < v && v < profile.market().size();
-    @            !profile.graph().informed(v) ==> \result.payment(v) == arith.zero() && \result.allocation(v) == 0);
-    @ ensures (\forall int w; \result.winners() has w; profile.graph().informed(w));
-    @ ensures \result.winners().length == min(units, number of informed agents);
+  /*@ also
+    @ ensures \result.winners().length <= profile.market().units();
+    @ ensures (\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\result.payment(v), arith.zero()) && \result.allocation(v).signum() == 0);
+    @ ensures (\forall int i; 0 <= i && i < \result.winners().length; profile.graph().informed(\result.winners()[i]));
+    @ ensures \result.winners().length == Math.min(profile.market().units(), profile.graph().informed().cardinality());
     @*/
   @Override
   @SuppressWarnings("unchecked")
@@ -79,5 +80,15 @@ public final class VcgK implements Mechanism {
       pay[i] = arith.sub(UnitDemand.welfare(profile, arith, without), others);
     }
     return Outcome.awardAll(market, winners, pay, Map.of());
+  }
+
+  @Override
+  public List<Contract> contracts() {
+    return List.of(
+        Contract.AT_MOST_K_WINNERS,
+        Contract.UNINFORMED_PAY_AND_WIN_NOTHING,
+        Contract.WINNERS_INFORMED,
+        new Contract("\\result.winners().length == Math.min(profile.market().units(), profile.graph().informed().cardinality())",
+            (profile, arith, result) -> result.winners().length == Math.min(profile.market().units(), profile.graph().informed().cardinality())));
   }
 }

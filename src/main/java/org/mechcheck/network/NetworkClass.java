@@ -49,7 +49,7 @@ public enum NetworkClass {
    * bidder who invites; trees for the tree classes.
    */
   public boolean contains(Market m) {
-    if (!new ConnectivityInspector<>(m.graph()).isConnected()) return false;
+    if (!m.connected()) return false;
     if (isTreeClass() && !m.isTree()) return false;
     for (int v = 1; v < m.size(); v++) {
       Agent a = m.agent(v);

@@ -16,10 +16,11 @@ public final class Profile<N> {
   private final Market market;
   private final N[] costs;
   private final N[] bids;
-  private final BitSet[] informs;
+  /** Whom each node informs, in node order: arrays, not bit sets, so that a profile grows with the edges and not with the nodes squared. */
+  private final int[][] informs;
   private ReportGraph graph;
 
-  private Profile(Market market, N[] costs, N[] bids, BitSet[] informs) {
+  private Profile(Market market, N[] costs, N[] bids, int[][] informs) {
     this.market = market;
     this.costs = costs;
     this.bids = bids;
@@ -40,13 +41,13 @@ public final class Profile<N> {
     int n = market.size();
     N[] costs = (N[]) new Object[n];
     N[] bids = (N[]) new Object[n];
-    BitSet[] informs = new BitSet[n];
+    int[][] informs = new int[n][];
     costs[0] = a.zero();
-    informs[0] = market.truthfulInforms(0);
+    informs[0] = market.truthfulTargets(0);
     for (int v = 1; v < n; v++) {
       costs[v] = market.isIntermediary(v) ? cost.apply(v) : a.zero();
       bids[v] = market.isBidder(v) ? value.apply(v) : null;
-      informs[v] = market.truthfulInforms(v);
+      informs[v] = market.truthfulTargets(v);
     }
     return new Profile<>(market, costs, bids, informs);
   }
@@ -60,15 +61,13 @@ public final class Profile<N> {
       b = Arrays.copyOf(bids, bids.length);
       b[v] = bid;
     }
-    BitSet[] inf = informs;
+    int[][] inf = informs;
     if (to != null) {
       inf = Arrays.copyOf(informs, informs.length);
-      BitSet t = (BitSet) to.clone();
-      BitSet allowed = market.truthfulInforms(v);
-      BitSet extra = (BitSet) t.clone();
-      extra.andNot(allowed);
+      BitSet extra = (BitSet) to.clone();
+      extra.andNot(market.truthfulInforms(v));
       if (!extra.isEmpty()) throw new IllegalArgumentException(market.id(v) + " cannot inform " + extra + ": not a neighbour she may inform");
-      inf[v] = t;
+      inf[v] = to.stream().toArray();
     }
     return new Profile<>(market, costs, b, inf);
   }
@@ -92,31 +91,34 @@ public final class Profile<N> {
   }
 
   /** The market the reports are about. */
-  public Market market() {
+  public /*@ pure @*/ Market market() {
     return market;
   }
 
   /** Node v's public cost (0 for a bidder). */
-  public N cost(int v) {
+  public /*@ pure @*/ N cost(int v) {
     return costs[v];
   }
 
   /** The reported bid of a bidder (null for the seller and intermediaries). */
-  public N bid(int v) {
+  public /*@ pure @*/ N bid(int v) {
     return bids[v];
   }
 
   /** The neighbours {@code v} reports she informs (a copy). */
-  public BitSet informs(int v) {
-    return (BitSet) informs[v].clone();
+  public /*@ pure @*/ BitSet informs(int v) {
+    BitSet s = new BitSet();
+    for (int w : informs[v]) s.set(w);
+    return s;
   }
 
-  BitSet informsView(int v) {
+  /** The same, in node order; not to be changed. */
+  int[] informsView(int v) {
     return informs[v];
   }
 
   /** The directed graph of who informs whom, with everything the mechanisms ask of it. */
-  public ReportGraph graph() {
+  public /*@ pure @*/ ReportGraph graph() {
     if (graph == null) graph = new ReportGraph(this);
     return graph;
   }

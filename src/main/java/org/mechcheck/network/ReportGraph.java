@@ -15,18 +15,19 @@ public final class ReportGraph {
   private final int n;
   private final int[][] out;
   private final BitSet reached;
-  private BitSet[] dominated;
+  /** The dominator tree of the informed agents, built on first use (see {@link Dominators}). */
+  private Dominators dominators;
 
   ReportGraph(Profile<?> p) {
     Market m = p.market();
     this.n = m.size();
     this.out = new int[n][];
-    for (int u = 0; u < n; u++) out[u] = p.informsView(u).stream().toArray();
+    for (int u = 0; u < n; u++) out[u] = p.informsView(u);
     this.reached = reach(new BitSet());
   }
 
   /** Nodes, the seller included. */
-  public int size() {
+  public /*@ pure @*/ int size() {
     return n;
   }
 
@@ -54,12 +55,12 @@ public final class ReportGraph {
   }
 
   /** Whether agent v hears of the sale. */
-  public boolean informed(int v) {
+  public /*@ pure @*/ boolean informed(int v) {
     return v != 0 && reached.get(v);
   }
 
   /** Informed agents (the seller excluded). */
-  public BitSet informed() {
+  public /*@ pure @*/ BitSet informed() {
     BitSet s = (BitSet) reached.clone();
     s.clear(0);
     return s;
@@ -70,35 +71,22 @@ public final class ReportGraph {
    * v included), i.e. the informed agents that v dominates in the report graph rooted at the
    * seller. Empty when v is not informed.
    */
-  public BitSet dominated(int v) {
-    if (dominated == null) {
-      dominated = new BitSet[n];
-      for (int d = 1; d < n; d++) {
-        if (!reached.get(d)) {
-          dominated[d] = new BitSet();
-          continue;
-        }
-        BitSet removed = new BitSet();
-        removed.set(d);
-        BitSet without = reach(removed);
-        BitSet dom = (BitSet) reached.clone();
-        dom.andNot(without);
-        dominated[d] = dom;
-      }
-    }
-    return (BitSet) dominated[v].clone();
+  public /*@ pure @*/ BitSet dominated(int v) {
+    return dominators().subtree(v);
   }
 
   /**
    * The diffusion critical sequence of an informed agent m: every agent that lies on all paths
    * from the seller to m, ordered from the seller outwards (d_{s1} ⊃ d_{s2} ⊃ ... ⊃ d_m), ending with m.
    */
-  public List<Integer> criticalSequence(int m) {
+  public /*@ pure @*/ List<Integer> criticalSequence(int m) {
     if (!informed(m)) throw new IllegalArgumentException("node " + m + " is not informed");
-    List<Integer> seq = new ArrayList<>();
-    for (int d = 1; d < n; d++) if (dominated(d).get(m)) seq.add(d);
-    seq.sort((x, y) -> Integer.compare(dominated(y).cardinality(), dominated(x).cardinality()));
-    return seq;
+    return dominators().pathFromSeller(m);
+  }
+
+  private Dominators dominators() {
+    if (dominators == null) dominators = new Dominators(n, out, reached);
+    return dominators;
   }
 
   /**
@@ -112,28 +100,34 @@ public final class ReportGraph {
 
   /** The first {@code limit} chains to {@code target} in that order (the enumeration stops there). */
   public List<int[]> chains(int target, BitSet removed, int limit) {
+    // depth first with an explicit stack (a chain may be as long as the network): next[k] is the
+    // next out-neighbour of path[k] to try
     List<int[]> result = new ArrayList<>();
-    int[] path = new int[n];
+    int[] path = new int[n], next = new int[n];
     BitSet onPath = new BitSet(n);
     path[0] = 0;
     onPath.set(0);
-    extend(path, 1, onPath, target, removed, result, limit);
-    return result;
-  }
-
-  private void extend(int[] path, int len, BitSet onPath, int target, BitSet removed, List<int[]> result, int limit) {
-    int u = path[len - 1];
-    for (int v : out[u]) {
-      if (result.size() >= limit) return;
-      if (onPath.get(v) || removed.get(v)) continue;
-      path[len] = v;
-      if (v == target) {
-        result.add(java.util.Arrays.copyOf(path, len + 1));
+    int len = 1;
+    while (len > 0 && result.size() < limit) {
+      int u = path[len - 1];
+      if (next[len - 1] == out[u].length) {
+        onPath.clear(u);
+        len--;
         continue;
       }
+      int v = out[u][next[len - 1]++];
+      if (onPath.get(v) || removed.get(v)) continue;
+      if (v == target) {
+        int[] chain = java.util.Arrays.copyOf(path, len + 1);
+        chain[len] = v;
+        result.add(chain);
+        continue;
+      }
+      path[len] = v;
+      next[len] = 0;
       onPath.set(v);
-      extend(path, len + 1, onPath, target, removed, result, limit);
-      onPath.clear(v);
+      len++;
     }
+    return result;
   }
 }

@@ -28,7 +28,7 @@ public interface Arith<N> {
   }
 
   /** 0. */
-  default N zero() {
+  default /*@ pure @*/ N zero() {
     return of(0);
   }
 
@@ -47,7 +47,12 @@ public interface Arith<N> {
   }
 
   /** a >= b, for control flow. Symbolically this may fork the current path. */
-  boolean ge(N a, N b);
+  /*@ pure @*/ boolean ge(N a, N b);
+
+  /** a = b (as numbers): for contracts ({@code ensures arith.eq(x, y)}); symbolically it forks like {@link #ge}. */
+  default /*@ pure @*/ boolean eq(N a, N b) {
+    return ge(a, b) && ge(b, a);
+  }
 
   /** Whether a &gt; b (a branch point, like {@link #ge}). */
   default boolean gt(N a, N b) {

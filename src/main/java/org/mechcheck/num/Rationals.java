@@ -8,6 +8,13 @@ import org.apache.commons.numbers.fraction.BigFraction;
 public final class Rationals {
   private Rationals() {}
 
+  /**
+   * The most digits a number read from a file or an option may have, in its numerator and in its
+   * denominator written out in full: {@code 1e999999999} would be a billion digits (and take
+   * minutes and gigabytes to print), which no valuation needs.
+   */
+  public static final int MAX_DIGITS = 1000;
+
   /** Parses an integer, a fraction p/q or a decimal; throws NumberFormatException with a reason. */
   public static BigFraction parse(String s) {
     String t = s.trim();
@@ -15,19 +22,45 @@ public final class Rationals {
     int slash = t.indexOf('/');
     try {
       if (slash >= 0) {
-        BigInteger p = new BigInteger(t.substring(0, slash).trim());
-        BigInteger q = new BigInteger(t.substring(slash + 1).trim());
+        String ps = t.substring(0, slash).trim(), qs = t.substring(slash + 1).trim();
+        if (digits(ps) > MAX_DIGITS || digits(qs) > MAX_DIGITS) throw tooLong(s);
+        BigInteger p = new BigInteger(ps);
+        BigInteger q = new BigInteger(qs);
         if (q.signum() == 0) throw new NumberFormatException("zero denominator in '" + s + "'");
         return BigFraction.of(p, q);
       }
+      if (digits(t) > MAX_DIGITS) throw tooLong(s);
       BigDecimal d = new BigDecimal(t);
-      return fromDecimal(d);
+      return readDecimal(d);
     } catch (NumberFormatException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith("zero denominator")) throw e;
+      if (e.getMessage() != null && (e.getMessage().startsWith("zero denominator") || e.getMessage().contains(" digits when written out"))) throw e;
       throw new NumberFormatException("'" + s + "' is not a number (integer, p/q or decimal)");
     }
   }
 
+  private static int digits(String s) {
+    int k = 0;
+    for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) k++;
+    return k;
+  }
+
+  private static NumberFormatException tooLong(Object shown) {
+    String text = shown.toString();
+    if (text.length() > 40) text = text.substring(0, 20) + "..." + text.substring(text.length() - 10);
+    return new NumberFormatException("'" + text + "' has more than " + MAX_DIGITS + " digits when written out as p/q (the most mechcheck reads)");
+  }
+
+  /**
+   * A decimal read from a file or an option, exactly; NumberFormatException for one whose
+   * numerator or denominator would have more than {@link #MAX_DIGITS} digits (1e999999999, 1e-50000000).
+   */
+  public static BigFraction readDecimal(BigDecimal d) {
+    long integerDigits = (long) d.precision() - d.scale(); // digits before the point (the exponent counts)
+    if (integerDigits > MAX_DIGITS || d.scale() > MAX_DIGITS || d.precision() > MAX_DIGITS) throw tooLong(d);
+    return fromDecimal(d);
+  }
+
+  /** A decimal exactly (for numbers mechcheck computes; what it reads goes through {@link #readDecimal}). */
   public static BigFraction fromDecimal(BigDecimal d) {
     if (d.scale() <= 0) return BigFraction.of(d.toBigIntegerExact());
     return BigFraction.of(d.unscaledValue(), BigInteger.TEN.pow(d.scale()));

@@ -1,6 +1,7 @@
 package org.mechcheck.property;
 
 import org.apache.commons.numbers.fraction.BigFraction;
+import org.mechcheck.mechanism.Contract;
 import org.mechcheck.mechanism.Mechanism;
 import org.mechcheck.mechanism.Outcome;
 import org.mechcheck.network.Market;
@@ -53,8 +54,9 @@ public final class Concrete {
     return A;
   }
 
+  /** The outcome on a profile, exactly; with assertions on, the mechanism's contract is checked on it ({@link Contract#run}). */
   public Outcome<BigFraction> run(Profile<BigFraction> p) {
-    return mechanism.run(p, A);
+    return Contract.run(mechanism, p);
   }
 
   /** Agent v's utility in an outcome, at her true type. */

@@ -107,6 +107,11 @@ public final class Search {
       timedOut = true;
     }
 
+    /** Whether the time limit stopped this level (whatever a worker throws after that is the stop reaching it). */
+    synchronized boolean stopped() {
+      return timedOut;
+    }
+
     /** No more networks are handed out: a check failed (the first failure is kept). */
     synchronized void fail(Throwable t) {
       if (failure == null) failure = t;
@@ -152,6 +157,7 @@ public final class Search {
     try {
       for (int t = 0; t < threads; t++) checkers.add(pool.submit(() -> new SymbolicChecker(box, timeoutMillis)).get());
       for (int n = 1; n <= maxAgents; n++) {
+        if (System.nanoTime() > deadline) return result(null, null, null, bound, networks, checkers, start, levels, unknown, true); // not even counting the next size
         long levelStart = System.nanoTime(), queriesBefore = queries(checkers);
         listener.level(n, Enumerator.count(networkClass, n));
         Level level = new Level(n);
@@ -172,14 +178,16 @@ public final class Search {
             } catch (org.mechcheck.num.Cancelled stopped) {
               level.stop(); // the network it was on stays undecided
             } catch (RuntimeException | Error failed) {
-              level.fail(failed); // the other workers finish their network before it is rethrown
+              // past the time limit Z3 was told to stop: a call it cancels may throw ("push canceled"); that network stays undecided
+              if (level.stopped()) level.stop();
+              else level.fail(failed); // the other workers finish their network before it is rethrown
             } finally {
               running.remove(Thread.currentThread());
             }
             return null;
           }));
         }
-        if (!await(work, deadline, running, checkers)) {
+        if (!await(work, deadline, level, running, checkers)) {
           abandoned = true;
           level.stop();
           for (String name : level.inFlight()) unknown.add(name + ": still running " + GRACE_NANOS / 1_000_000_000 + " s after the time limit; abandoned, undecided");
@@ -191,7 +199,7 @@ public final class Search {
         networks += level.done.get();
         unknown.addAll(level.unknown);
         if (level.violation != null) {
-          Shrinker shrinker = new Shrinker(mechanism, property, benchmark, networkClass);
+          Shrinker shrinker = new Shrinker(mechanism, property, benchmark, networkClass).until(deadline);
           Market small = shrinker.shrink(level.violation.witness());
           return result(small, shrinker.violation(small), level.violation.witness(), bound, networks, checkers, start, levels, unknown, false);
         }
@@ -227,7 +235,7 @@ public final class Search {
    * mechanism stops at its next comparison) and Z3 is told to stop; false when one has not
    * finished within the grace after that.
    */
-  private static boolean await(List<Future<?>> work, long deadline, List<Thread> running, List<SymbolicChecker> checkers)
+  private static boolean await(List<Future<?>> work, long deadline, Level level, List<Thread> running, List<SymbolicChecker> checkers)
       throws InterruptedException, java.util.concurrent.ExecutionException {
     boolean stopping = false;
     for (Future<?> f : work) {
@@ -243,6 +251,7 @@ public final class Search {
         } catch (java.util.concurrent.TimeoutException late) {
           if (stopping) return false;
           stopping = true;
+          level.stop(); // first, so that a worker sees the stop before Z3's cancellation reaches it
           for (Thread t : running) t.interrupt();
           for (SymbolicChecker z3 : checkers) z3.interrupt();
         }

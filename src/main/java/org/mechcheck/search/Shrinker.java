@@ -23,12 +23,24 @@ public final class Shrinker {
   private final Property property;
   private final NetworkClass networkClass;
   private final Checker checker;
+  /** System.nanoTime() past which no further step is tried (the search's time limit). */
+  private long deadline = Long.MAX_VALUE;
 
   public Shrinker(Mechanism mechanism, Property property, Benchmark benchmark, NetworkClass networkClass) {
     this.mechanism = mechanism;
     this.property = property;
     this.networkClass = networkClass;
     this.checker = new Checker(mechanism, benchmark);
+  }
+
+  /** A shrinker that stops trying smaller markets once {@code deadlineNanos} (System.nanoTime) has passed: what it has by then still violates. */
+  public Shrinker until(long deadlineNanos) {
+    this.deadline = deadlineNanos;
+    return this;
+  }
+
+  private boolean late() {
+    return System.nanoTime() > deadline;
   }
 
   /** The first violation the checker finds on {@code m}, or null. */
@@ -42,7 +54,7 @@ public final class Shrinker {
     if (violation(start) == null) throw new IllegalArgumentException("nothing to shrink: no violation on " + start.name());
     Market m = start;
     boolean progress = true;
-    while (progress) {
+    while (progress && !late()) {
       progress = false;
       for (int v = m.size() - 1; v >= 1; v--) {
         Market smaller = Structure.withoutAgent(m, v);
@@ -64,6 +76,7 @@ public final class Shrinker {
       }
     }
     m = simplifyNumbers(m);
+    if (late()) return m;
     Market scaled = scaledToIntegers(m);
     return scaled != m && violation(scaled) != null ? simplifyNumbers(scaled) : m;
   }
@@ -88,7 +101,7 @@ public final class Shrinker {
   /** Each number in turn becomes the smallest of 0, 1, 2, ... (then its floor or ceiling) that keeps the violation. */
   private Market simplifyNumbers(Market m) {
     boolean progress = true;
-    while (progress) {
+    while (progress && !late()) {
       progress = false;
       for (int v = 1; v < m.size(); v++) {
         BigFraction current = number(m, v);

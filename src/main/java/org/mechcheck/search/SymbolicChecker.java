@@ -52,6 +52,9 @@ public final class SymbolicChecker implements AutoCloseable {
     this.solver = ctx.mkSolver();
     Params params = ctx.mkParams();
     params.add("timeout", timeoutMillis);
+    // Z3 must not take SIGINT during a call (it swallowed Ctrl-C, and its handler races between threads):
+    // the JVM gets it and the search stops as between calls, keeping the sizes verified
+    params.add("ctrl_c", false);
     solver.setParameters(params);
     this.explorer = new PathExplorer(ctx, solver, stats);
     this.arith = new Z3Arith(explorer);

@@ -111,9 +111,15 @@ public final class DeviationSearch {
       Solver solver = ctx.mkSolver();
       Params params = ctx.mkParams();
       params.add("timeout", timeoutMillis);
+      // Z3 must not take SIGINT during a call (it swallowed Ctrl-C, and its handler races between threads):
+      // the JVM gets it and the search stops as between calls, keeping the sizes verified
+      params.add("ctrl_c", false);
       solver.setParameters(params);
       PathExplorer explorer = new PathExplorer(ctx, solver, stats);
       Z3Arith z = new Z3Arith(explorer);
+      // at the time limit the network being checked is stopped, not finished: at its next comparison, or as Z3 gives up its call
+      TimeLimit limit = new TimeLimit(deadline, ctx);
+      try {
       for (int n = 1; n <= maxAgents; n++) {
         long levelStart = System.nanoTime(), q0 = stats.queries, count = 0;
         boolean undecided = false;
@@ -133,8 +139,53 @@ public final class DeviationSearch {
         levels.add(new ProofRecord.Level(n, count, stats.queries - q0, (System.nanoTime() - levelStart) / 1e9));
         if (!undecided && bound == n - 1) bound = n;
       }
+      } catch (org.mechcheck.num.Cancelled | com.microsoft.z3.Z3Exception stopped) {
+        if (!limit.fired()) throw stopped;
+        return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, true);
+      } finally {
+        limit.close();
+      }
     }
     return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, false);
+  }
+
+  /** Interrupts the searching thread and Z3 at the deadline, unless closed first. */
+  private static final class TimeLimit implements AutoCloseable {
+    private final Thread searcher = Thread.currentThread();
+    private final Thread watchdog;
+    private boolean closed;
+    private boolean fired;
+
+    TimeLimit(long deadline, Context ctx) {
+      watchdog = new Thread(() -> {
+        try {
+          for (long wait; (wait = deadline - System.nanoTime()) > 0; ) Thread.sleep(wait / 1_000_000 + 1);
+        } catch (InterruptedException closedFirst) {
+          return;
+        }
+        synchronized (this) {
+          if (closed) return;
+          fired = true;
+          searcher.interrupt();
+          ctx.interrupt();
+        }
+      }, "mechcheck-time-limit");
+      watchdog.setDaemon(true);
+      if (deadline != Long.MAX_VALUE) watchdog.start();
+    }
+
+    synchronized boolean fired() {
+      return fired;
+    }
+
+    @Override
+    public void close() {
+      synchronized (this) {
+        closed = true;
+      }
+      watchdog.interrupt();
+      if (fired) Thread.interrupted(); // the searcher's flag was for this search only
+    }
   }
 
   private static double secs(long start) {

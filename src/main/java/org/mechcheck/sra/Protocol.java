@@ -1,5 +1,6 @@
 package org.mechcheck.sra;
 
+import org.mechcheck.mechanism.Contract;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,6 +98,12 @@ public final class Protocol implements Mechanism {
     return new Strategies.Revelation<>(v == 0 ? null : p.bid(v), p.informs(v));
   }
 
+  // the item goes to one informed agent with probability 1 (none when nobody is informed), along no trading chain
+  /*@ also
+    @ ensures (\forall int v; 0 < v && v < profile.market().size(); !profile.graph().informed(v) ==> arith.eq(\result.payment(v), arith.zero()) && \result.allocation(v).signum() == 0);
+    @ ensures \result.unitsAllocated().compareTo(profile.graph().informed().isEmpty() ? BigFraction.ZERO : BigFraction.ONE) == 0;
+    @ ensures \result.chains().isEmpty();
+    @*/
   @Override
   public <N> Outcome<N> run(Profile<N> profile, Arith<N> arith) {
     return expectation(profile.market(), () -> intended(profile), arith);
@@ -137,5 +144,10 @@ public final class Protocol implements Mechanism {
     BitSet b = new BitSet();
     b.set(v);
     return b;
+  }
+
+  @Override
+  public List<Contract> contracts() {
+    return List.of(Contract.UNINFORMED_PAY_AND_WIN_NOTHING, Contract.SOLD_WHEN_ANYONE_IS_INFORMED, Contract.NO_CHAIN);
   }
 }

@@ -58,5 +58,10 @@ public final class ProtocolDeviations implements DeviationFamilies {
     public Path save(EvidenceStore store, String claim, String foundBy) {
       return DeviationEvidence.save(store, claim, f, foundBy);
     }
+
+    @Override
+    public com.fasterxml.jackson.databind.node.ObjectNode json(String claim, String foundBy) {
+      return DeviationEvidence.toJson(claim, f, foundBy);
+    }
   }
 }

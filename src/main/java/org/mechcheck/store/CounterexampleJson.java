@@ -226,7 +226,8 @@ public final class CounterexampleJson {
     Market market = NetworkJson.parse(netNode, label + ": network", true, fallbackName);
     JsonNode u = root.get("units");
     if (u != null) {
-      if (!u.isIntegralNumber() || !u.canConvertToInt() || u.asInt() < 1) throw r.fail("units", "must be a whole number of at least 1, got " + u);
+      if (!u.isIntegralNumber() || !u.canConvertToLong()) throw r.fail("units", "must be a whole number of at least 1, got " + u);
+      if (Market.unitsProblem(u.asLong()) != null) throw r.fail("units", Market.unitsProblem(u.asLong()));
       if (u.asInt() != market.units()) throw r.fail("units", "is " + u + " but the network sells " + market.units());
     }
     Optional<String> refusal = mech.refusal(market);

@@ -138,12 +138,37 @@ public final class EvidenceStore {
   }
 
   /**
-   * Saves a proof record unless one for the claim already covers at least its bound (an unreadable
-   * one is not replaced either); returns whether it wrote.
+   * Why a record about {@code s} could not be saved over what proofs/ holds for its claim, if it
+   * could not: the file there is unreadable, or about another question. A search asks this before
+   * it starts, so that no search runs whose result would be refused.
+   */
+  public Optional<String> conflict(ProofRecord.Subject s) {
+    Path target = proofFile(s.claim());
+    if (!Files.exists(target)) return Optional.empty();
+    ProofRecord old;
+    try {
+      old = ProofRecord.read(target);
+    } catch (InputException e) {
+      return Optional.of(cite(target) + " is unreadable and is not replaced (" + e.getMessage() + ")");
+    }
+    return old.otherQuestion(s).map(why -> cite(target) + " is about another question than this search (" + why + ") and is not replaced");
+  }
+
+  /**
+   * Saves a proof record unless one for the claim already covers at least its bound; returns
+   * whether it wrote. A record made from another version of the mechanism's source is replaced
+   * whatever its bound (it is stale). A record about another question, or an unreadable one, is
+   * never replaced: {@link InputException}.
    */
   public boolean save(ProofRecord r) {
+    conflict(r.subject()).ifPresent(why -> {
+      throw new InputException(why);
+    });
     Path target = proofFile(r.claim());
-    if (Files.exists(target) && ProofRecord.read(target).maxAgents() >= r.maxAgents()) return false;
+    if (Files.exists(target)) {
+      ProofRecord old = ProofRecord.read(target);
+      if (old.maxAgents() >= r.maxAgents() && java.util.Objects.equals(old.source(), r.source())) return false;
+    }
     AtomicFiles.replace(target, r.text());
     return true;
   }

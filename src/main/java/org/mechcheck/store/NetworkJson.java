@@ -85,7 +85,8 @@ public final class NetworkJson {
     int units = 1;
     JsonNode u = root.get("units");
     if (u != null) {
-      if (!u.isIntegralNumber() || !u.canConvertToInt() || u.asInt() < 1) throw r.fail("units", "must be a whole number of at least 1, got " + u);
+      if (!u.isIntegralNumber() || !u.canConvertToLong()) throw r.fail("units", "must be a whole number of at least 1, got " + u);
+      if (Market.unitsProblem(u.asLong()) != null) throw r.fail("units", Market.unitsProblem(u.asLong()));
       units = u.asInt();
     }
 
@@ -128,20 +129,21 @@ public final class NetworkJson {
     JsonNode edgesNode = root.get("edges");
     if (edgesNode == null) throw r.fail("edges", "missing");
     if (!edgesNode.isArray()) throw r.fail("edges", "must be a list of [from, to] pairs");
-    List<String> nodeIds = new ArrayList<>();
-    nodeIds.add(seller);
-    agents.forEach(a -> nodeIds.add(a.id()));
+    java.util.Map<String, Integer> node = new java.util.HashMap<>();
+    node.put(seller, 0);
+    for (int k = 0; k < agents.size(); k++) node.put(agents.get(k).id(), k + 1);
+    long nodes = agents.size() + 1;
     List<int[]> edges = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     for (int k = 0; k < edgesNode.size(); k++) {
       JsonNode e = edgesNode.get(k);
       String at = "edges[" + k + "]";
       if (!e.isArray() || e.size() != 2 || !e.get(0).isTextual() || !e.get(1).isTextual()) throw r.fail(at, "must be a pair of agent ids, got " + e);
-      int x = nodeIds.indexOf(e.get(0).asText()), y = nodeIds.indexOf(e.get(1).asText());
+      int x = node.getOrDefault(e.get(0).asText(), -1), y = node.getOrDefault(e.get(1).asText(), -1);
       if (x < 0) throw r.fail(at, "unknown agent '" + e.get(0).asText() + "'");
       if (y < 0) throw r.fail(at, "unknown agent '" + e.get(1).asText() + "'");
       if (x == y) throw r.fail(at, "self loop at '" + e.get(0).asText() + "'");
-      long key = (long) Math.min(x, y) * 1_000_003L + Math.max(x, y);
+      long key = Math.min(x, y) * nodes + Math.max(x, y);
       if (!seen.add(key)) throw r.fail(at, "duplicate edge " + e.get(0).asText() + "-" + e.get(1).asText() + " (each pair once)");
       edges.add(new int[] {x, y});
     }
@@ -175,7 +177,7 @@ public final class NetworkJson {
   /** A JSON number, or a string such as "7/3" or "0.1", exactly (never through double). */
   public static BigFraction exactNumber(JsonNode n) {
     if (n.isIntegralNumber()) return BigFraction.of(n.bigIntegerValue());
-    if (n.isNumber()) return Rationals.fromDecimal(n.decimalValue());
+    if (n.isNumber()) return Rationals.readDecimal(n.decimalValue());
     if (n.isTextual()) return Rationals.parse(n.asText());
     throw new NumberFormatException("must be a number or a string such as \"7/3\", got " + n);
   }

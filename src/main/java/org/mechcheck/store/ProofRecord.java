@@ -74,6 +74,28 @@ public record ProofRecord(
         s.units(), s.deviations(), s.utility(), s.source());
   }
 
+  /** What this record is about (the command without its bound). */
+  public Subject subject() {
+    return new Subject(claim, mechanism, property, benchmark, networkClass, box, units, deviations, utility, source, command);
+  }
+
+  /**
+   * Why a record about {@code s} may not replace this one, if it may not: it is about another
+   * question (claim, mechanism, property, benchmark, class, units or deviation family). A record
+   * made from another version of a researcher's mechanism file is about the same question.
+   */
+  public java.util.Optional<String> otherQuestion(Subject s) {
+    List<String> off = new ArrayList<>();
+    if (!claim.equals(s.claim())) off.add("claim " + claim);
+    if (!mechanism.equals(s.mechanism())) off.add("mechanism " + mechanism);
+    if (!property.equalsIgnoreCase(s.property())) off.add("property " + property);
+    if (!benchmark.equals(s.benchmark())) off.add("benchmark " + benchmark);
+    if (!networkClass.equals(s.networkClass())) off.add("class " + networkClass);
+    if (units != s.units()) off.add(units + " units");
+    if (!java.util.Objects.equals(deviations, s.deviations())) off.add(deviations == null ? "bids and informing sets" : "deviation family " + deviations);
+    return off.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("it records " + String.join(", ", off));
+  }
+
   public static Path fileFor(Path dir, String claim) {
     return dir.resolve(claim.replace('/', '_') + ".json");
   }
@@ -108,9 +130,18 @@ public record ProofRecord(
     for (String f : List.of("claim", "mechanism", "property", "class", "maxAgents", "networks", "queries", "command")) {
       if (!o.has(f)) throw new InputException(file + ": " + f + ": missing");
     }
+    for (String f : List.of("claim", "mechanism", "property", "class", "command")) {
+      if (!o.get(f).isTextual() || o.get(f).asText().isBlank()) throw new InputException(file + ": " + f + ": must be a non-empty string, got " + o.get(f));
+    }
     JsonNode u = o.get("units");
-    if (u != null && (!u.isIntegralNumber() || !u.canConvertToInt() || u.asInt() < 1)) throw new InputException(file + ": units: must be a whole number of at least 1, got " + u);
-    if (!o.get("maxAgents").isIntegralNumber() || o.get("maxAgents").asInt() < 1) throw new InputException(file + ": maxAgents: must be a whole number of at least 1");
+    if (u != null && (!u.isIntegralNumber() || !u.canConvertToLong())) throw new InputException(file + ": units: must be a whole number of at least 1, got " + u);
+    if (u != null && org.mechcheck.network.Market.unitsProblem(u.asLong()) != null) throw new InputException(file + ": units: " + org.mechcheck.network.Market.unitsProblem(u.asLong()));
+    JsonNode max = o.get("maxAgents");
+    if (!max.isIntegralNumber() || !max.canConvertToInt() || max.asInt() < 1) throw new InputException(file + ": maxAgents: must be a whole number of at least 1, got " + max);
+    for (String f : List.of("networks", "queries")) {
+      JsonNode x = o.get(f);
+      if (!x.isIntegralNumber() || !x.canConvertToLong() || x.asLong() < 0) throw new InputException(file + ": " + f + ": must be a whole number of at least 0, got " + x);
+    }
     int units = u == null ? 1 : u.asInt();
     List<Level> levels = new ArrayList<>();
     for (JsonNode l : o.path("levels")) levels.add(new Level(l.path("agents").asInt(), l.path("networks").asLong(), l.path("queries").asLong(), l.path("seconds").asDouble()));

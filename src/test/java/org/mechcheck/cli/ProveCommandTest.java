@@ -16,6 +16,19 @@ class ProveCommandTest {
     assertTrue(r.out().contains("OpenJML is not installed") && r.out().contains("KeY"), r.out());
   }
 
+  /** What --openjml type-checks: the source of every shipped mechanism whose run carries a contract. */
+  @Test
+  void openJmlTypeChecksEveryMechanismWithAContract() throws Exception {
+    org.mechcheck.plugin.Registry r = org.mechcheck.plugin.Registry.standard();
+    for (org.mechcheck.mechanism.Mechanism m : r.all(org.mechcheck.mechanism.Mechanism.class)) {
+      if (m.contracts().isEmpty()) continue;
+      Class<?> c = m.getClass().getMethod("run", org.mechcheck.network.Profile.class, org.mechcheck.num.Arith.class).getDeclaringClass();
+      String file = c.getName().replace("org.mechcheck.", "").replace('.', '/') + ".java";
+      assertTrue(ProveCommand.CONTRACTS.contains(file), m.name() + ": " + file + " is not type-checked by prove --openjml");
+      assertTrue(java.nio.file.Files.isRegularFile(java.nio.file.Path.of("src/main/java/org/mechcheck", file)), file);
+    }
+  }
+
   @Test
   void aZ3ThatIsNotThereIsBadInput() {
     CliTest.Result r = CliTest.run("prove", "--z3", "/nonexistent/z3");

@@ -36,8 +36,8 @@ class CsmReadingsTest {
             c[i] = BigFraction.of(random.nextInt(3));
           }
           Market m = structure.withTypes(structure.name(), v, c);
-          Outcome<BigFraction> p = procedure.run(Profile.truthful(m, a), a);
-          Outcome<BigFraction> q = minimum.run(Profile.truthful(m, a), a);
+          Outcome<BigFraction> p = Contract.run(procedure, Profile.truthful(m, a));
+          Outcome<BigFraction> q = Contract.run(minimum, Profile.truthful(m, a));
           String where = NetworkJson.line(NetworkJson.toJson(m));
           assertEquals(p.details().get("threshold"), q.details().get("threshold"), where);
           for (int i = 1; i < m.size(); i++) assertEquals(0, p.payment(i).compareTo(q.payment(i)), m.id(i) + " on " + where);

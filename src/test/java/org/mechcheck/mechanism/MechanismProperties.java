@@ -136,7 +136,7 @@ class MechanismProperties {
       if (mech.refusal(m).isPresent()) continue;
       checked++;
       String where = mech.name() + " on " + net;
-      Outcome<BigFraction> o = mech.run(Profile.truthful(m, A), A);
+      Outcome<BigFraction> o = Contract.run(mech, Profile.truthful(m, A));
       int[] winners = o.winners();
       if (RANDOMISED.contains(mech.name())) {
         // 001's sra and sra-central: winning probabilities, summing to 1 when anyone is informed, no chains
@@ -207,7 +207,7 @@ class MechanismProperties {
   void idmChainIsATradingChain(@ForAll("social") Net net) {
     Market m = net.market();
     List<List<Integer>> arcs = BruteForce.arcs(m);
-    Outcome<BigFraction> o = new Idm().run(Profile.truthful(m, A), A);
+    Outcome<BigFraction> o = Contract.run(new Idm(), Profile.truthful(m, A));
     for (int[] chain : o.chains()) {
       for (int k = 0; k + 1 < chain.length; k++) {
         assertTrue(arcs.get(chain[k]).contains(chain[k + 1]),
@@ -231,7 +231,7 @@ class MechanismProperties {
     for (String name : efficient) {
       Mechanism mech = Mechanisms.byName(name).orElseThrow();
       if (mech.refusal(m).isPresent()) continue;
-      Outcome<BigFraction> o = mech.run(Profile.truthful(m, A), A);
+      Outcome<BigFraction> o = Contract.run(mech, Profile.truthful(m, A));
       BigFraction realised = BigFraction.ZERO;
       if (o.sold()) {
         int[] chain = o.chains().get(0);
@@ -256,7 +256,7 @@ class MechanismProperties {
     for (String name : List.of("vcg", "idm-tc", "csm", "csm-min")) {
       Mechanism mech = Mechanisms.byName(name).orElseThrow();
       if (mech.refusal(m).isPresent()) continue;
-      Outcome<BigFraction> o = mech.run(Profile.truthful(m, A), A);
+      Outcome<BigFraction> o = Contract.run(mech, Profile.truthful(m, A));
       if (w < 0) {
         assertTrue(!o.sold(), name + " on " + net + ": sold although no SW_i is at least 0");
         continue;
@@ -278,7 +278,7 @@ class MechanismProperties {
   @Property(tries = 200)
   void vcgPaymentsAreClarkePivots(@ForAll("any") Net net) {
     Market m = net.market();
-    Outcome<BigFraction> o = new Vcg().run(Profile.truthful(m, A), A);
+    Outcome<BigFraction> o = Contract.run(new Vcg(), Profile.truthful(m, A));
     int[] chain = o.sold() ? o.chains().get(0) : null;
     BigFraction best = BruteForce.optimalWelfare(m);
     BitSet informed = BruteForce.informed(m);
@@ -298,7 +298,7 @@ class MechanismProperties {
   @Property(tries = 200)
   void idmTcPaymentsFollowTheDefinition(@ForAll("cs") Net net) {
     Market m = net.market();
-    Outcome<BigFraction> o = new IdmTc().run(Profile.truthful(m, A), A);
+    Outcome<BigFraction> o = Contract.run(new IdmTc(), Profile.truthful(m, A));
     if (!o.sold()) {
       for (int i = 1; i < m.size(); i++) assertEquals(BigFraction.ZERO, o.payment(i), "idm-tc on " + net + ": no sale, " + m.id(i) + " pays");
       return;
@@ -344,7 +344,7 @@ class MechanismProperties {
   @Property(tries = 200)
   void idmPaymentsFollowTheDefinition(@ForAll("social") Net net) {
     Market m = net.market();
-    Outcome<BigFraction> o = new Idm().run(Profile.truthful(m, A), A);
+    Outcome<BigFraction> o = Contract.run(new Idm(), Profile.truthful(m, A));
     BitSet informed = BruteForce.informed(m);
     BigFraction[] want = new BigFraction[m.size()];
     java.util.Arrays.fill(want, BigFraction.ZERO);
@@ -380,7 +380,7 @@ class MechanismProperties {
   @Property(tries = 200)
   void vickreyIsASecondPriceAuctionAmongTheSellersNeighbours(@ForAll("any") Net net) {
     Market m = net.market();
-    Outcome<BigFraction> o = new Vickrey().run(Profile.truthful(m, A), A);
+    Outcome<BigFraction> o = Contract.run(new Vickrey(), Profile.truthful(m, A));
     List<Integer> bidders = new ArrayList<>();
     for (int[] e : m.edges()) if (e[0] == 0 && m.agent(e[1]).isBidder()) bidders.add(e[1]);
     java.util.Collections.sort(bidders);
@@ -412,7 +412,7 @@ class MechanismProperties {
     for (Csm.Reading reading : Csm.Reading.values()) {
       Csm csm = new Csm(reading);
       String where = csm.name() + " on " + net;
-      Outcome<BigFraction> o = csm.run(Profile.truthful(m, A), A);
+      Outcome<BigFraction> o = Contract.run(csm, Profile.truthful(m, A));
       int[] chain = o.sold() ? o.chains().get(0) : null;
       @SuppressWarnings("unchecked")
       java.util.Map<Integer, BitSet> thresholds = o.sold() ? (java.util.Map<Integer, BitSet>) o.details().get("threshold") : java.util.Map.of();
@@ -485,14 +485,14 @@ class MechanismProperties {
     rest.andNot(BruteForce.dominated(m, d1));
     BigFraction p1 = BigFraction.ZERO;
     for (int v = rest.nextSetBit(0); v >= 0; v = rest.nextSetBit(v + 1)) if (m.agent(v).value().compareTo(p1) > 0) p1 = m.agent(v).value();
-    assertEquals(p1, new Idm().run(Profile.truthful(m, A), A).revenue(A), () -> "idm on " + net);
+    assertEquals(p1, Contract.run(new Idm(), Profile.truthful(m, A)).revenue(A), () -> "idm on " + net);
   }
 
   /** 000 §3 (Proposition 1's proof): on trees IDM-TC's revenue is W*_{-d_1}, for d_1 the efficient winner's first critical agent. */
   @Property(tries = 200)
   void idmTcRevenueIsTheWelfareWithoutTheFirstCriticalAgent(@ForAll("csTrees") Net net) {
     Market m = net.market();
-    Outcome<BigFraction> o = new IdmTc().run(Profile.truthful(m, A), A);
+    Outcome<BigFraction> o = Contract.run(new IdmTc(), Profile.truthful(m, A));
     if (!o.sold()) return;
     List<Integer> critical = BruteForce.criticalSequence(m, o.winners()[0]);
     BigFraction expected = BruteForce.optimalWelfare(m, BruteForce.arcsWithout(m, BruteForce.dominated(m, critical.get(0))));
@@ -508,7 +508,7 @@ class MechanismProperties {
     Market m = net.market();
     Profile<BigFraction> truthful = Profile.truthful(m, A);
     Csm csm = new Csm(Csm.Reading.PROCEDURE);
-    Outcome<BigFraction> o = csm.run(truthful, A);
+    Outcome<BigFraction> o = Contract.run(csm, truthful);
     if (!o.sold()) return;
     int winner = o.winners()[0];
     int[] chain = o.chains().get(0);

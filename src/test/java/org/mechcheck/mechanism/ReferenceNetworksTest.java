@@ -96,7 +96,7 @@ class ReferenceNetworksTest {
       assertTrue(KNOWN_KEYS.contains(key), where + ": the expected block has '" + key + "', which this test does not check yet");
     }
     assertTrue(mech.refusal(m).isEmpty(), () -> where + ": refused: " + mech.refusal(m).orElse(""));
-    Outcome<BigFraction> o = mech.run(Profile.truthful(m, A), A);
+    Outcome<BigFraction> o = Contract.run(mech, Profile.truthful(m, A));
 
     if (exp.has("allocation")) {
       Map<String, BigFraction> want = new TreeMap<>();

@@ -47,7 +47,7 @@ class SraCentralTest {
   @Test
   void triangleByHand() {
     Market m = market("triangle", new BigFraction[] {null, BigFraction.ONE, BigFraction.of(2)}, new int[][] {{0, 1}, {0, 2}, {1, 2}});
-    Outcome<BigFraction> o = SRA.run(Profile.truthful(m, A), A);
+    Outcome<BigFraction> o = Contract.run(SRA, Profile.truthful(m, A));
     assertEquals(BigFraction.ONE, o.allocation(2));
     assertEquals(BigFraction.ZERO, o.allocation(1));
     assertEquals(BigFraction.of(2, 3), o.payment(2));
@@ -65,7 +65,7 @@ class SraCentralTest {
   void overbiddingPaysOnTheTriangle() {
     Market m = market("triangle", new BigFraction[] {null, BigFraction.of(3), BigFraction.of(5, 2)}, new int[][] {{0, 1}, {0, 2}, {1, 2}});
     Profile<BigFraction> truthful = Profile.truthful(m, A);
-    Outcome<BigFraction> t = SRA.run(truthful, A), d = SRA.run(truthful.deviate(2, BigFraction.of(4), null), A);
+    Outcome<BigFraction> t = Contract.run(SRA, truthful), d = Contract.run(SRA, truthful.deviate(2, BigFraction.of(4), null));
     assertEquals(BigFraction.ZERO, t.utility(2, BigFraction.of(5, 2), BigFraction.ZERO, A));
     assertEquals(BigFraction.of(1, 2), d.utility(2, BigFraction.of(5, 2), BigFraction.ZERO, A));
   }
@@ -97,7 +97,7 @@ class SraCentralTest {
       for (Market shape : Enumerator.networks(NetworkClass.SOCIAL_TREE, n)) {
         for (int trial = 0; trial < 4; trial++) {
           Market m = org.mechcheck.sra.ProtocolTest.withDistinctValues(shape, rnd);
-          Outcome<BigFraction> a = SRA.run(Profile.truthful(m, A), A), b = idm.run(Profile.truthful(m, A), A);
+          Outcome<BigFraction> a = Contract.run(SRA, Profile.truthful(m, A)), b = Contract.run(idm, Profile.truthful(m, A));
           for (int v = 1; v < m.size(); v++) {
             assertEquals(b.allocation(v), a.allocation(v), m.name() + " allocation of " + m.id(v));
             assertEquals(b.payment(v), a.payment(v), m.name() + " payment of " + m.id(v));
@@ -117,7 +117,7 @@ class SraCentralTest {
     for (int n = 1; n <= 5; n++) {
       for (Market shape : Enumerator.networks(NetworkClass.SOCIAL, n)) {
         Market m = withRandomValues(shape, rnd);
-        Outcome<BigFraction> o = SRA.run(Profile.truthful(m, A), A);
+        Outcome<BigFraction> o = Contract.run(SRA, Profile.truthful(m, A));
         BigFraction[][] expected = oracle(m);
         for (int v = 1; v < m.size(); v++) {
           assertEquals(expected[0][v], o.allocation(v), m.name() + " allocation of " + m.id(v));

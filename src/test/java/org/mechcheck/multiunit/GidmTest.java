@@ -1,5 +1,6 @@
 package org.mechcheck.multiunit;
 
+import org.mechcheck.mechanism.Contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,7 +103,7 @@ class GidmTest {
           profiles.add(Profile.truthful(m, A));
           for (int d = 0; d < 3; d++) profiles.add(randomDeviation(m, rnd));
           for (Profile<BigFraction> p : profiles) {
-            assertSameOutcome(IDM.run(p, A), GIDM.run(p, A), "k = 1 on " + describe(m));
+            assertSameOutcome(Contract.run(IDM, p), Contract.run(GIDM, p), "k = 1 on " + describe(m));
             compared++;
           }
         }
@@ -117,7 +118,7 @@ class GidmTest {
     Market m = reference("gidm-example-k1");
     assertEquals(1, m.units());
     JsonNode exp = expected("gidm-example-k1", "idm");
-    Outcome<BigFraction> o = GIDM.run(Profile.truthful(m, A), A);
+    Outcome<BigFraction> o = Contract.run(GIDM, Profile.truthful(m, A));
     assertEquals(winners(exp, m), winners(o));
     exp.get("payments").fields().forEachRemaining(e -> assertEquals(number(e.getValue()), o.payment(m.node(e.getKey())), "payment of " + e.getKey()));
     assertEquals(number(exp.get("revenue")), o.revenue(A));
@@ -130,7 +131,7 @@ class GidmTest {
   void theWorkedExampleWithFiveUnits() {
     Market m = reference("gidm-example-k5");
     JsonNode exp = expected("gidm-example-k5", "gidm");
-    Outcome<BigFraction> o = GIDM.run(Profile.truthful(m, A), A);
+    Outcome<BigFraction> o = Contract.run(GIDM, Profile.truthful(m, A));
     assertEquals(winners(exp, m), winners(o));
     Map<String, BigFraction> want = new TreeMap<>();
     exp.get("payments").fields().forEachRemaining(e -> want.put(e.getKey(), number(e.getValue())));
@@ -173,7 +174,7 @@ class GidmTest {
     BigFraction swD = forced.add(bestLeft);
     BigFraction byDefinition = swD.subtract(swC.subtract(b.apply("H")));
     assertEquals(BigFraction.of(15), byDefinition, "85 - (86 - 16)");
-    Outcome<BigFraction> o = GIDM.run(Profile.truthful(m, A), A);
+    Outcome<BigFraction> o = Contract.run(GIDM, Profile.truthful(m, A));
     assertEquals(byDefinition, o.payment(m.node("H")));
 
     // Without the constraints both maxima are plain top-5 sums: SW_{-C_H^K} = 87 (M instead of D) and
@@ -215,21 +216,21 @@ class GidmTest {
         "test", true, "gidm-not-ic");
     int b = m.node("B");
     Profile<BigFraction> truthful = Profile.truthful(m, A);
-    Outcome<BigFraction> t = GIDM.run(truthful, A);
+    Outcome<BigFraction> t = Contract.run(GIDM, truthful);
     assertEquals(List.of("A", "D"), winners(t));
     assertEquals(BigFraction.ZERO, t.payment(m.node("A")));
     assertEquals(BigFraction.of(3), t.payment(m.node("D")));
     assertEquals(BigFraction.ZERO, t.payment(b));
     assertEquals(BigFraction.ZERO, t.utility(b, BigFraction.of(2), BigFraction.ZERO, A), "B's truthful utility");
 
-    Outcome<BigFraction> d = GIDM.run(truthful.deviate(b, BigFraction.of(7, 2), null), A);
+    Outcome<BigFraction> d = Contract.run(GIDM, truthful.deviate(b, BigFraction.of(7, 2), null));
     assertEquals(List.of("B", "D"), winners(d));
     assertEquals(BigFraction.ONE, d.payment(b), "SW_{-D_B} - (SW_{-C_B^K} - 7/2) = 4 - (13/2 - 7/2)");
     assertEquals(BigFraction.of(3), d.payment(m.node("D")));
     assertEquals(BigFraction.of(-4), d.payment(m.node("A")), "A, a losing critical parent of B and D, is paid 4");
     assertEquals(BigFraction.ONE, d.utility(b, BigFraction.of(2), BigFraction.ZERO, A), "B gains 1");
 
-    Outcome<BigFraction> below = GIDM.run(truthful.deviate(b, BigFraction.of(5, 2), null), A);
+    Outcome<BigFraction> below = Contract.run(GIDM, truthful.deviate(b, BigFraction.of(5, 2), null));
     assertEquals(List.of("A", "D"), winners(below), "with a bid below C's 3 B still loses");
     assertEquals(1, new org.mechcheck.property.Checker(GIDM).check(m, java.util.Set.of(org.mechcheck.property.Property.IC)).size(),
         "the checker finds the violation (B's)");
@@ -254,10 +255,10 @@ class GidmTest {
         "test", true, "gidm-not-ic-k3");
     int c = m.node("C");
     Profile<BigFraction> truthful = Profile.truthful(m, A);
-    Outcome<BigFraction> t = GIDM.run(truthful, A);
+    Outcome<BigFraction> t = Contract.run(GIDM, truthful);
     assertEquals(List.of("A", "C", "E"), winners(t));
     assertEquals(BigFraction.of(5), t.payment(c));
-    Outcome<BigFraction> d = GIDM.run(truthful.deviate(c, BigFraction.of(7), null), A);
+    Outcome<BigFraction> d = Contract.run(GIDM, truthful.deviate(c, BigFraction.of(7), null));
     assertEquals(List.of("C", "E", "F"), winners(d));
     assertEquals(BigFraction.of(2), d.payment(c));
     assertEquals(BigFraction.of(3), d.utility(c, BigFraction.of(6), BigFraction.ZERO, A).subtract(t.utility(c, BigFraction.of(6), BigFraction.ZERO, A)));
@@ -280,7 +281,7 @@ class GidmTest {
           for (int draw = 0; draw < 3; draw++) {
             Market m = withRandomValues(structure, rnd).withUnits(k);
             for (Profile<BigFraction> p : List.of(Profile.truthful(m, A), randomDeviation(m, rnd))) {
-              Outcome<BigFraction> o = GIDM.run(p, A);
+              Outcome<BigFraction> o = Contract.run(GIDM, p);
               String where = "k = " + k + " on " + describe(m);
               BitSet informed = p.graph().informed();
               int[] w = o.winners();

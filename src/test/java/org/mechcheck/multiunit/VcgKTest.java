@@ -1,5 +1,6 @@
 package org.mechcheck.multiunit;
 
+import org.mechcheck.mechanism.Contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class VcgKTest {
       for (int n = 1; n <= 5; n++) {
         for (Market structure : Enumerator.networks(NetworkClass.SOCIAL, n)) {
           Market m = GidmTest.withRandomValues(structure, rnd).withUnits(k);
-          Outcome<BigFraction> o = new VcgK().run(Profile.truthful(m, A), A);
+          Outcome<BigFraction> o = Contract.run(new VcgK(), Profile.truthful(m, A));
           BitSet informed = BruteForce.informed(m);
           List<Integer> win = topK(m, informed, k);
           BigFraction best = sum(m, win);
@@ -70,7 +71,7 @@ class VcgKTest {
       for (Market structure : Enumerator.networks(NetworkClass.SOCIAL, n)) {
         Market m = GidmTest.withRandomValues(structure, rnd);
         Profile<BigFraction> p = rnd.nextBoolean() ? Profile.truthful(m, A) : GidmTest.randomDeviation(m, rnd);
-        GidmTest.assertSameOutcome(new Vcg().run(p, A), new VcgK().run(p, A), "vcg vs vcg-k on " + GidmTest.describe(m));
+        GidmTest.assertSameOutcome(Contract.run(new Vcg(), p), Contract.run(new VcgK(), p), "vcg vs vcg-k on " + GidmTest.describe(m));
       }
     }
   }

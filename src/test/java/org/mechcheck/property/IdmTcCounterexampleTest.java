@@ -1,5 +1,6 @@
 package org.mechcheck.property;
 
+import org.mechcheck.mechanism.Contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,14 +74,14 @@ class IdmTcCounterexampleTest {
     Market m = network();
     Mechanism idmTc = mech("idm-tc");
     Profile<BigFraction> truthful = Profile.truthful(m, A);
-    Outcome<BigFraction> t = idmTc.run(truthful, A);
+    Outcome<BigFraction> t = Contract.run(idmTc, truthful);
     assertEquals(List.of(m.node("H")), List.of(t.winners()[0]), "000 §3: the winner is still H");
     assertEquals(1, t.winners().length);
     assertEquals(BigFraction.ZERO, utility(t, m.node("A")));
     assertEquals(m.agent(m.node("A")).cost().negate(), t.payment(m.node("A")), "A is only paid her cost c_A");
 
     Profile<BigFraction> withheld = truthful.withInforms(m.node("A"), nodes(m, "C", "D"));
-    Outcome<BigFraction> d = idmTc.run(withheld, A);
+    Outcome<BigFraction> d = Contract.run(idmTc, withheld);
     assertEquals(1, d.winners().length);
     assertEquals(m.node("D"), d.winners()[0], "000 §3: the winner becomes D");
     assertTrue(withheld.graph().criticalSequence(m.node("D")).contains(m.node("A")), "A becomes D's diffusion critical agent");

@@ -1,5 +1,6 @@
 package org.mechcheck.sra;
 
+import org.mechcheck.mechanism.Contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,7 +96,7 @@ public class ProtocolTest {
         for (int trial = 0; trial < 4; trial++) {
           Market m = withDistinctValues(shape, rnd);
           Profile<BigFraction> p = Profile.truthful(m, A);
-          Outcome<BigFraction> a = sra.run(p, A), b = central.run(p, A), c = idm.run(p, A);
+          Outcome<BigFraction> a = Contract.run(sra, p), b = Contract.run(central, p), c = Contract.run(idm, p);
           assertEquals(1L, a.details().get("runs"));
           for (int v = 1; v < m.size(); v++) {
             assertEquals(c.allocation(v), a.allocation(v), m.name() + " sra allocation of " + m.id(v));
@@ -120,10 +121,10 @@ public class ProtocolTest {
   void theorem46FailsOnTheTriangle() {
     Market m = market("triangle", new long[] {0, 1, 2}, new int[][] {{0, 1}, {0, 2}, {1, 2}});
     Profile<BigFraction> p = Profile.truthful(m, A);
-    Outcome<BigFraction> protocol = new Protocol().run(p, A);
+    Outcome<BigFraction> protocol = Contract.run(new Protocol(), p);
     assertEquals(BigFraction.ONE, protocol.allocation(2));
     assertEquals(BigFraction.ONE, protocol.payment(2));
-    assertNotEquals(protocol.payment(2), new SraCentral().run(p, A).payment(2));
+    assertNotEquals(protocol.payment(2), Contract.run(new SraCentral(), p).payment(2));
   }
 
   /**
@@ -136,7 +137,7 @@ public class ProtocolTest {
   void tiesAreRandomisedDifferently() {
     Market m = market("ties", new long[] {0, 1, 0, 1, 1}, new int[][] {{0, 1}, {0, 2}, {2, 3}, {2, 4}});
     Profile<BigFraction> p = Profile.truthful(m, A);
-    Outcome<BigFraction> protocol = new Protocol().run(p, A), central = new SraCentral().run(p, A);
+    Outcome<BigFraction> protocol = Contract.run(new Protocol(), p), central = Contract.run(new SraCentral(), p);
     assertEquals(List.of(BigFraction.of(1, 2), BigFraction.of(1, 4), BigFraction.of(1, 4)), List.of(protocol.allocation(1), protocol.allocation(3), protocol.allocation(4)));
     assertEquals(List.of(BigFraction.of(1, 3), BigFraction.of(1, 3), BigFraction.of(1, 3)), List.of(central.allocation(1), central.allocation(3), central.allocation(4)));
   }
@@ -156,8 +157,8 @@ public class ProtocolTest {
     m = m.withTypes("two-paths", values, new BigFraction[m.size()]);
     Profile<BigFraction> p = Profile.truthful(m, A);
     Protocol sra = new Protocol();
-    assertEquals(BigFraction.of(1, 2), sra.run(p, A).utility(3, BigFraction.of(2), BigFraction.ZERO, A));
-    assertEquals(BigFraction.ONE, sra.run(p.withInforms(3, set(1)), A).utility(3, BigFraction.of(2), BigFraction.ZERO, A));
+    assertEquals(BigFraction.of(1, 2), Contract.run(sra, p).utility(3, BigFraction.of(2), BigFraction.ZERO, A));
+    assertEquals(BigFraction.ONE, Contract.run(sra, p.withInforms(3, set(1))).utility(3, BigFraction.of(2), BigFraction.ZERO, A));
   }
 
   /** The enumeration's probabilities add up to 1 and each agent's allocation is a probability. */
@@ -167,7 +168,7 @@ public class ProtocolTest {
     for (int n = 1; n <= 4; n++) {
       for (Market shape : Enumerator.networks(NetworkClass.SOCIAL, n)) {
         Market m = withRandomValues(shape, rnd);
-        Outcome<BigFraction> o = new Protocol().run(Profile.truthful(m, A), A);
+        Outcome<BigFraction> o = Contract.run(new Protocol(), Profile.truthful(m, A));
         BigFraction total = BigFraction.ZERO;
         for (int v = 1; v < m.size(); v++) total = total.add(o.allocation(v));
         assertEquals(BigFraction.ONE, total, m.name());
