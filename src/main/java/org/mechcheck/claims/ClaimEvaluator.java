@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.numbers.fraction.BigFraction;
 import org.mechcheck.mechanism.Mechanism;
 import org.mechcheck.plugin.Origin;
 import org.mechcheck.plugin.Registry;
@@ -99,7 +98,7 @@ public final class ClaimEvaluator {
     }
     String note = v.note() + (proven.isEmpty() ? "" : "; KeY proves " + String.join(", ", proven))
         + (missing.isEmpty() ? "" : "; no closed KeY proof of " + String.join(", ", missing) + " (run 'mechcheck prove')");
-    return new Verdict(claim, v.verdict(), v.bound(), evidence, note, v.seconds());
+    return new Verdict(claim, v.verdict(), v.bound(), evidence, note, v.seconds(), v.qualifiers());
   }
 
   private Verdict judge(Claim claim) {
@@ -156,8 +155,9 @@ public final class ClaimEvaluator {
       } else if (stale.isPresent()) {
         notes.add("stale evidence: " + rel + " " + stale.get() + "; re-run: " + r.command());
       } else {
+        String solvers = r.certified() ? String.join(" and ", r.solvers().stream().map(ProofRecord.SolverCount::solver).toList()) + " agree" : "Z3 " + r.z3() + " alone";
         return new Verdict(claim, Verdict.VERIFIED, r.maxAgents(), List.of(rel),
-            String.join("; ", with(r.networks() + " networks, " + r.queries() + " queries, Z3 " + r.z3(), notes)), seconds(start));
+            String.join("; ", with(r.networks() + " networks, " + r.queries() + " queries, " + solvers, notes)), seconds(start), r.qualifiers());
       }
     }
     Checker checker = new Checker(mech, claim.benchmark());
@@ -169,14 +169,17 @@ public final class ClaimEvaluator {
       }
     }
     if (budgetAgents > 0) {
-      Search.Result r = new Search(mech, claim.property(), claim.benchmark(), claim.networkClass(), BigFraction.of(100), 30_000, 2, claim.units())
+      Search.Result r = new Search(mech, claim.property(), claim.benchmark(), claim.networkClass(), null, 30_000, 2, claim.units())
           .run(budgetAgents, budgetSeconds, Search.SILENT);
       if (r.refuted()) {
         return new Verdict(claim, Verdict.REFUTED, null, List.of(), "searched now (not saved): " + r.violation().detail()
             + " on " + r.counterexample().agentCount() + " agents; run 'mechcheck search ... --save' to keep it", seconds(start));
       }
       if (r.bound() > 0) {
-        return new Verdict(claim, Verdict.VERIFIED, r.bound(), List.of(), "searched now (not saved): " + r.networks() + " networks", seconds(start));
+        List<String> q = new ArrayList<>();
+        if (claim.property().equals(org.mechcheck.property.Property.IC)) q.add(org.mechcheck.property.Others.ALL.label());
+        q.add("not certified");
+        return new Verdict(claim, Verdict.VERIFIED, r.bound(), List.of(), "searched now (not saved): " + r.networks() + " networks", seconds(start), q);
       }
     }
     return unknown(claim, List.of(), notes.isEmpty() ? "no counterexample, no proof record" : String.join("; ", notes), start);

@@ -25,10 +25,15 @@ public final class Shrinker {
   private final Checker checker;
 
   public Shrinker(Mechanism mechanism, Property property, Benchmark benchmark, NetworkClass networkClass) {
+    this(mechanism, property, benchmark, networkClass, org.mechcheck.property.Others.TRUTHFUL);
+  }
+
+  /** A shrinker that keeps a violation under the quantifier {@code others} (IC). */
+  public Shrinker(Mechanism mechanism, Property property, Benchmark benchmark, NetworkClass networkClass, org.mechcheck.property.Others others) {
     this.mechanism = mechanism;
     this.property = property;
     this.networkClass = networkClass;
-    this.checker = new Checker(mechanism, benchmark);
+    this.checker = new Checker(mechanism, benchmark, others);
   }
 
   /** The first violation the checker finds on {@code m}, or null. */

@@ -45,12 +45,19 @@ public final class PathExplorer {
     return ctx;
   }
 
-  /** Answers a branch condition on the current path (forks the exploration when both sides are feasible). */
+  /**
+   * Answers a branch condition on the current path (forks the exploration when both sides are
+   * feasible). The path condition records {@code c} as the mechanism wrote it, even where Z3's
+   * simplifier decides it alone: the summaries then say exactly where each path is taken whatever
+   * the simplifier or a feasibility check got wrong ({@link SymbolicMarket#summary}).
+   */
   public boolean decide(BoolExpr c) {
     org.mechcheck.num.Cancelled.check();
     Expr<?> simplified = c.simplify();
-    if (simplified.isTrue()) return true;
-    if (simplified.isFalse()) return false;
+    if (simplified.isTrue() || simplified.isFalse()) {
+      if (exploring) pc.add(simplified.isTrue() ? c : ctx.mkNot(c));
+      return simplified.isTrue();
+    }
     if (!exploring) throw new IllegalStateException("a symbolic branch outside an exploration");
     BoolExpr cond = (BoolExpr) simplified;
     boolean choice;
@@ -78,9 +85,8 @@ public final class PathExplorer {
       script.add(choice);
     }
     pos++;
-    BoolExpr literal = choice ? cond : ctx.mkNot(cond);
-    solver.add(literal);
-    pc.add(literal);
+    solver.add(choice ? cond : ctx.mkNot(cond));
+    pc.add(choice ? c : ctx.mkNot(c));
     return choice;
   }
 
