@@ -101,6 +101,19 @@ public final class PathExplorer {
     return lastStatus;
   }
 
+  /**
+   * The conjunction of {@code cs}: true when empty, the one term when alone. SMT-LIB's {@code and}
+   * and {@code or} take at least two arguments, and the second solver reads Z3's printout strictly.
+   */
+  public static BoolExpr and(Context ctx, List<BoolExpr> cs) {
+    return cs.isEmpty() ? ctx.mkTrue() : cs.size() == 1 ? cs.get(0) : ctx.mkAnd(cs.toArray(new BoolExpr[0]));
+  }
+
+  /** The disjunction of {@code cs}: false when empty, the one term when alone (see {@link #and}). */
+  public static BoolExpr or(Context ctx, List<BoolExpr> cs) {
+    return cs.isEmpty() ? ctx.mkFalse() : cs.size() == 1 ? cs.get(0) : ctx.mkOr(cs.toArray(new BoolExpr[0]));
+  }
+
   private Boolean evaluates(BoolExpr cond) {
     Expr<?> v = model.eval(cond, true);
     return v.isTrue() ? Boolean.TRUE : v.isFalse() ? Boolean.FALSE : null;
@@ -129,7 +142,7 @@ public final class PathExplorer {
         solver.push();
         try {
           T result = body.get(); // run first: the path condition is complete only afterwards
-          BoolExpr condition = pc.isEmpty() ? ctx.mkTrue() : ctx.mkAnd(pc.toArray(new BoolExpr[0]));
+          BoolExpr condition = and(ctx, pc);
           paths.add(new Path<>(condition, result));
           stats.paths++;
         } finally {

@@ -55,7 +55,12 @@ public final class SecondSolver implements AutoCloseable {
 
   /** SMTInterpol's answer to the query Z3's {@code solver} answered UNSAT for {@code query}. */
   public Answer decide(Solver solver, BoolExpr query) {
-    return decide(smtlib(solver, query));
+    String text = smtlib(solver, query);
+    Answer a = decide(text);
+    if (a != Answer.UNSAT && System.getenv("MECHCHECK_DUMP") != null) {
+      try { java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv("MECHCHECK_DUMP"), "q" + System.nanoTime() + ".smt2"), text); } catch (java.io.IOException e) { }
+    }
+    return a;
   }
 
   /** SMTInterpol's answer to an SMT-LIB 2 script of declarations and assertions (no check-sat). */
@@ -66,7 +71,18 @@ public final class SecondSolver implements AutoCloseable {
     SMTInterpol s = new SMTInterpol(options);
     try {
       s.setOption(":timeout", (long) timeoutMillis);
-      new ParseEnvironment(s, options).parseStream(new StringReader(script), "query");
+      new ParseEnvironment(s, options) {
+        @Override
+        public void printSuccess() {}
+
+        @Override
+        public void printResponse(Object response) {}
+
+        @Override
+        public void printError(String message) {
+          throw new IllegalArgumentException("SMTInterpol cannot read the query: " + message); // never decide what was not read
+        }
+      }.parseStream(new StringReader(script), "query");
       Script.LBool r = s.checkSat();
       if (r == Script.LBool.UNSAT) return Answer.UNSAT;
       if (r == Script.LBool.SAT) return Answer.SAT;

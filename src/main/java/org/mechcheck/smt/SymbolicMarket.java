@@ -147,9 +147,8 @@ public final class SymbolicMarket {
    */
   public <T> BoolExpr where(List<PathExplorer.Path<T>> paths, java.util.function.Predicate<T> test) {
     List<BoolExpr> cs = new java.util.ArrayList<>(paths.stream().filter(p -> test.test(p.result())).map(PathExplorer.Path::condition).toList());
-    BoolExpr[] all = paths.stream().map(PathExplorer.Path::condition).toArray(BoolExpr[]::new);
-    cs.add(ctx.mkNot(all.length == 0 ? ctx.mkFalse() : ctx.mkOr(all)));
-    return ctx.mkOr(cs.toArray(new BoolExpr[0]));
+    cs.add(ctx.mkNot(PathExplorer.or(ctx, paths.stream().map(PathExplorer.Path::condition).toList())));
+    return PathExplorer.or(ctx, cs);
   }
 
   /** A fresh real variable (a deviating bid, say); constraints on it belong in the query that uses it. */
