@@ -173,7 +173,7 @@ final class SearchCommand implements Callable<Integer> {
       if (save && r.bound() > 0) {
         ProofRecord rec = ProofRecord.verified(subject, r.levels().subList(0, r.bound()), r.stats().paths, r.seconds(), r.stats().solverNanos / 1e9,
             certify ? org.mechcheck.smt.SecondSolver.NAME : null);
-        System.err.println(store.save(rec) ? "saved " + store.cite(store.proofFile(claimId)) : "kept the existing proof record (its bound is at least " + r.bound() + ")");
+        System.err.println(store.save(rec) ? "saved " + store.cite(store.proofFile(claimId)) : "kept the existing proof record (it covers as much: " + ProofRecord.read(store.proofFile(claimId)).qualifiers() + ", n<=" + ProofRecord.read(store.proofFile(claimId)).maxAgents() + ")");
       }
       if (!json) {
         System.out.println(claimId + ": " + (r.bound() > 0 ? "verified on every network with up to " + r.bound() + " agents" : "unknown")

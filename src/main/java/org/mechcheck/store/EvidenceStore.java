@@ -138,12 +138,12 @@ public final class EvidenceStore {
   }
 
   /**
-   * Saves a proof record unless one for the claim already covers at least its bound (an unreadable
-   * one is not replaced either); returns whether it wrote.
+   * Saves a proof record unless the claim's record covers as much ({@link ProofRecord#supersedes}:
+   * the question first, then the bound; an unreadable one is not replaced either); returns whether it wrote.
    */
   public boolean save(ProofRecord r) {
     Path target = proofFile(r.claim());
-    if (Files.exists(target) && ProofRecord.read(target).maxAgents() >= r.maxAgents()) return false;
+    if (Files.exists(target) && !r.supersedes(ProofRecord.read(target))) return false;
     AtomicFiles.replace(target, r.text());
     return true;
   }

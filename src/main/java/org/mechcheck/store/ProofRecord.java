@@ -52,6 +52,31 @@ public record ProofRecord(
   /** One solver and how many UNSAT answers it gave to the queries of the record. */
   public record SolverCount(String solver, long unsat) {}
 
+  /**
+   * Whether this record should replace {@code old}, a record of the same claim. The question comes
+   * first: a record that covers more of it (the others' every report over their truthful ones;
+   * every value over a box, a larger box over a smaller) replaces one that covers less whatever the
+   * bounds, since the verdict is about the claim's question. For the same question, a larger bound
+   * wins, and at the same bound two solvers win over one.
+   */
+  public boolean supersedes(ProofRecord old) {
+    int q = Integer.compare(quantifierRank(), old.quantifierRank());
+    int b = compareBoxes(old);
+    if (q < 0 || b < 0) return false;
+    if (q > 0 || b > 0) return true;
+    if (maxAgents != old.maxAgents) return maxAgents > old.maxAgents;
+    return certified() && !old.certified();
+  }
+
+  private int quantifierRank() {
+    return DSIC.equals(quantifier) ? 1 : 0;
+  }
+
+  private int compareBoxes(ProofRecord old) {
+    if (!bounded() || !old.bounded()) return Boolean.compare(!bounded(), !old.bounded());
+    return org.mechcheck.num.Rationals.parse(box).compareTo(org.mechcheck.num.Rationals.parse(old.box));
+  }
+
   /** Whether values and costs were restricted to [0, box]. */
   public boolean bounded() {
     return !UNBOUNDED.equals(box);
