@@ -230,7 +230,7 @@ public final class ClaimEvaluator {
   }
 
   /** Why evidence made from {@code recorded} does not speak for the mechanism as it is now, if it does not. */
-  static Optional<String> stale(MechanismSource recorded, Origin now) {
+  public static Optional<String> stale(MechanismSource recorded, Origin now) {
     if (recorded == null && now.shipped()) return Optional.empty();
     if (recorded == null) return Optional.of("records no source, but " + now.describe() + " is a researcher's mechanism");
     if (now.sha256() == null) return Optional.of("was made from " + recorded.file() + " (" + recorded.shortSha() + "...), but the mechanism is now " + now.describe());
