@@ -68,10 +68,10 @@ public final class PathExplorer {
       Boolean modelSide = model == null ? null : evaluates(cond);
       if (modelSide == null) {
         boolean canTrue = feasible(cond) != Status.UNSATISFIABLE;
-        Model trueModel = canTrue && lastStatus == Status.SATISFIABLE ? solver.getModel() : null;
+        Model trueModel = canTrue && lastStatus == Status.SATISFIABLE ? model() : null;
         boolean canFalse = feasible(ctx.mkNot(cond)) != Status.UNSATISFIABLE;
         if (canTrue && canFalse) {
-          pending.push(new Pending(extended(false), lastStatus == Status.SATISFIABLE ? solver.getModel() : null));
+          pending.push(new Pending(extended(false), lastStatus == Status.SATISFIABLE ? model() : null));
         }
         choice = canTrue || !canFalse;
         if (choice) model = trueModel;
@@ -79,7 +79,7 @@ public final class PathExplorer {
         choice = modelSide;
         Status other = feasible(choice ? ctx.mkNot(cond) : cond);
         if (other != Status.UNSATISFIABLE) {
-          pending.push(new Pending(extended(!choice), other == Status.SATISFIABLE ? solver.getModel() : null));
+          pending.push(new Pending(extended(!choice), other == Status.SATISFIABLE ? model() : null));
         }
       }
       script.add(choice);
@@ -114,6 +114,18 @@ public final class PathExplorer {
     return cs.isEmpty() ? ctx.mkFalse() : cs.size() == 1 ? cs.get(0) : ctx.mkOr(cs.toArray(new BoolExpr[0]));
   }
 
+  /**
+   * The model of the last SAT answer, or null when Z3 has none to give (a call interrupted at the
+   * time limit): a model only guides the next branch, so none costs a query, never soundness.
+   */
+  private Model model() {
+    try {
+      return solver.getModel();
+    } catch (com.microsoft.z3.Z3Exception e) {
+      return null;
+    }
+  }
+
   private Boolean evaluates(BoolExpr cond) {
     Expr<?> v = model.eval(cond, true);
     return v.isTrue() ? Boolean.TRUE : v.isFalse() ? Boolean.FALSE : null;
@@ -130,7 +142,7 @@ public final class PathExplorer {
     List<Path<T>> paths = new ArrayList<>();
     pending.clear();
     Status root = feasible(ctx.mkTrue());
-    pending.push(new Pending(new ArrayList<>(), root == Status.SATISFIABLE ? solver.getModel() : null));
+    pending.push(new Pending(new ArrayList<>(), root == Status.SATISFIABLE ? model() : null));
     exploring = true;
     try {
       while (!pending.isEmpty()) {
