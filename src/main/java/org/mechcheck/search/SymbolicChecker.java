@@ -88,6 +88,17 @@ public final class SymbolicChecker implements AutoCloseable {
     List<ArithExpr<RealSort>> vars = new ArrayList<>();
     ArithExpr<RealSort>[] value = new ArithExpr[n];
     ArithExpr<RealSort>[] cost = new ArithExpr[n];
+    try {
+      return decide(mechanism, market, property, benchmark, n, vars, value, cost);
+    } catch (com.microsoft.z3.Z3Exception e) {
+      // Z3 told to stop (the time limit) throws from wherever it was: that network is undecided, not a failure
+      if (interrupted) throw new org.mechcheck.num.Cancelled();
+      throw e;
+    }
+  }
+
+  private Result decide(Mechanism mechanism, Market market, Property property, Benchmark benchmark, int n, List<ArithExpr<RealSort>> vars,
+      ArithExpr<RealSort>[] value, ArithExpr<RealSort>[] cost) {
     solver.push();
     try {
       for (int v = 1; v < n; v++) {
@@ -130,8 +141,11 @@ public final class SymbolicChecker implements AutoCloseable {
     return x;
   }
 
-  /** Tells Z3 to stop the call it is in (another thread's): it then answers UNKNOWN. */
+  private volatile boolean interrupted;
+
+  /** Tells Z3 to stop the call it is in (another thread's): it then answers UNKNOWN, or throws, and the network is undecided. */
   public void interrupt() {
+    interrupted = true;
     ctx.interrupt();
   }
 
