@@ -73,7 +73,26 @@ public final class ClaimEvaluator {
   }
 
   public Verdict evaluate(Claim claim) {
-    return citeContracts(claim, judge(claim));
+    return citeContracts(claim, qualified(judge(claim)));
+  }
+
+  /**
+   * A bounded verdict a plugin gave (001's protocol deviations) states what its proof record covers,
+   * as every other does: the quantifier, the box, whether it is certified.
+   */
+  private Verdict qualified(Verdict v) {
+    if (v.bound() == null || !v.qualifiers().isEmpty()) return v;
+    for (String e : v.evidence()) {
+      Path f = store.root().resolve(e);
+      if (!e.endsWith(".json") || !Files.isRegularFile(f)) continue;
+      try {
+        ProofRecord r = ProofRecord.read(f);
+        return new Verdict(v.claim(), v.verdict(), v.bound(), v.evidence(), v.note(), v.seconds(), r.qualifiers());
+      } catch (InputException notARecord) {
+        // not a proof record: nothing to say
+      }
+    }
+    return v;
   }
 
   /**
