@@ -50,8 +50,8 @@ final class Catalogue {
         keep(new CsmMutants.Variant(CsmMutants.Slip.THRESHOLD_FOR_ALL, "csm-threshold-for-all"), Property.IR, CS, 3, true),
         kill(new VcgMutants.Variant(VcgMutants.Slip.PIVOT_WITH_AGENT, "vcg-pivot-with-agent"), Property.IC, CS, 1, true),
         keep(new VcgMutants.Variant(VcgMutants.Slip.REGROUPED, "vcg-regrouped"), Property.IC, CS, 3, false),
-        kill(new VcgMutants.FirstPrice(), Property.IC, SOCIAL, 1, true),
-        keep(new VcgMutants.SecondPriceByExclusion(), Property.IC, SOCIAL, 3, true),
+        kill(new VcgMutants.Auction(VcgMutants.Price.FIRST_PRICE, "vickrey-first-price"), Property.IC, SOCIAL, 1, true),
+        keep(new VcgMutants.Auction(VcgMutants.Price.BEST_OF_THE_OTHERS, "vickrey-best-of-the-others"), Property.IC, SOCIAL, 3, true),
         // no property says "at most k units": REV against k-Vickrey kills it (and EFF at 4), NW does not
         new Entry(new GidmMutants.ExtraUnit(), true, Property.REV, SOCIAL_TREE, Benchmark.K_VICKREY, 2, 3, true));
   }

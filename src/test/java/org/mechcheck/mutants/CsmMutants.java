@@ -27,18 +27,11 @@ final class CsmMutants {
     THRESHOLD_FOR_ALL
   }
 
-  static final class Variant extends Mutant {
-    private final Slip slip;
+  static final class Variant extends Mutant<Slip> {
     private final Csm csm = new Csm();
 
     Variant(Slip slip, String name) {
-      super(new Csm(), name);
-      this.slip = slip;
-    }
-
-    @Override
-    String change() {
-      return slip.name().toLowerCase().replace('_', ' ');
+      super(new Csm(), name, slip);
     }
 
     @Override

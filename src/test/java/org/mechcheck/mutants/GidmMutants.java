@@ -11,15 +11,14 @@ import org.mechcheck.num.Arith;
 final class GidmMutants {
   private GidmMutants() {}
 
-  /** GIDM run as if the seller had one unit more than she has: k + 1 units handed out. */
-  static final class ExtraUnit extends Mutant {
-    ExtraUnit() {
-      super(new Gidm(), "gidm-extra-unit");
-    }
+  enum Slip {
+    /** GIDM run as if the seller had one unit more than she has: k + 1 units handed out. */
+    EXTRA_UNIT
+  }
 
-    @Override
-    String change() {
-      return "allocates k + 1 units";
+  static final class ExtraUnit extends Mutant<Slip> {
+    ExtraUnit() {
+      super(new Gidm(), "gidm-extra-unit", Slip.EXTRA_UNIT);
     }
 
     @Override

@@ -30,17 +30,10 @@ final class IdmMutants {
     PRICES_BACKWARDS
   }
 
-  static final class Variant extends Mutant {
-    private final Slip slip;
+  static final class Variant extends Mutant<Slip> {
 
     Variant(Slip slip, String name) {
-      super(new Idm(), name);
-      this.slip = slip;
-    }
-
-    @Override
-    String change() {
-      return slip.name().toLowerCase().replace('_', ' ');
+      super(new Idm(), name, slip);
     }
 
     @Override

@@ -26,17 +26,10 @@ final class IdmTcMutants {
     REIMBURSE_LAST
   }
 
-  static final class Variant extends Mutant {
-    private final Slip slip;
+  static final class Variant extends Mutant<Slip> {
 
     Variant(Slip slip, String name) {
-      super(new IdmTc(), name);
-      this.slip = slip;
-    }
-
-    @Override
-    String change() {
-      return slip.name().toLowerCase().replace('_', ' ');
+      super(new IdmTc(), name, slip);
     }
 
     @Override

@@ -12,17 +12,22 @@ import org.mechcheck.network.NetworkClass;
  * {@link #change}. A faulty variant must be killed by the search; a harmless one (a refactoring that
  * changes no outcome) must not be.
  */
-abstract class Mutant implements Mechanism {
+abstract class Mutant<S extends Enum<S>> implements Mechanism {
   private final Mechanism original;
   private final String name;
+  /** The one place the variant differs from the original. */
+  final S slip;
 
-  Mutant(Mechanism original, String name) {
+  Mutant(Mechanism original, String name, S slip) {
     this.original = original;
     this.name = name;
+    this.slip = slip;
   }
 
   /** What differs from the original, in one line. */
-  abstract String change();
+  String change() {
+    return slip.name().toLowerCase().replace('_', ' ');
+  }
 
   Mechanism original() {
     return original;

@@ -23,17 +23,9 @@ final class VcgMutants {
     REGROUPED
   }
 
-  static final class Variant extends Mutant {
-    private final Slip slip;
-
+  static final class Variant extends Mutant<Slip> {
     Variant(Slip slip, String name) {
-      super(new Vcg(), name);
-      this.slip = slip;
-    }
-
-    @Override
-    String change() {
-      return slip.name().toLowerCase().replace('_', ' ');
+      super(new Vcg(), name, slip);
     }
 
     @Override
@@ -59,43 +51,17 @@ final class VcgMutants {
     }
   }
 
-  /** The Vickrey auction charging the winner the highest bid, her own: the second price read off the wrong end. */
-  static final class FirstPrice extends Mutant {
-    FirstPrice() {
-      super(new Vickrey(), "vickrey-first-price");
-    }
-
-    @Override
-    String change() {
-      return "the winner pays the highest bid instead of the second highest";
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <N> Outcome<N> run(Profile<N> profile, Arith<N> arith) {
-      Market market = profile.market();
-      List<Integer> bidders = new ArrayList<>();
-      for (int v : market.neighbours(0)) if (market.isBidder(v)) bidders.add(v);
-      if (bidders.isEmpty()) return Outcome.noSale(market, arith);
-      List<N> bids = new ArrayList<>();
-      for (int v : bidders) bids.add(profile.bid(v));
-      int w = arith.argmax(bids);
-      N[] pay = (N[]) new Object[market.size()];
-      Arrays.fill(pay, arith.zero());
-      pay[bidders.get(w)] = bids.get(w);
-      return Outcome.sale(market, new int[] {0, bidders.get(w)}, pay, Map.of());
-    }
+  /** Where a variant of the Vickrey auction takes the winner's price from. */
+  enum Price {
+    /** The highest bid, her own: the second price read off the wrong end. */
+    FIRST_PRICE,
+    /** Harmless: the highest bid among the other bidders (the same number as the second highest). */
+    BEST_OF_THE_OTHERS
   }
 
-  /** Harmless: the Vickrey price as the highest bid among the bidders other than the winner. */
-  static final class SecondPriceByExclusion extends Mutant {
-    SecondPriceByExclusion() {
-      super(new Vickrey(), "vickrey-by-exclusion");
-    }
-
-    @Override
-    String change() {
-      return "the price as the best bid of the others (same number as the second highest)";
+  static final class Auction extends Mutant<Price> {
+    Auction(Price price, String name) {
+      super(new Vickrey(), name, price);
     }
 
     @Override
@@ -112,7 +78,7 @@ final class VcgMutants {
       others.remove(w);
       N[] pay = (N[]) new Object[market.size()];
       Arrays.fill(pay, arith.zero());
-      pay[bidders.get(w)] = arith.maxOr(arith.zero(), others);
+      pay[bidders.get(w)] = slip == Price.FIRST_PRICE ? bids.get(w) : arith.maxOr(arith.zero(), others);
       return Outcome.sale(market, new int[] {0, bidders.get(w)}, pay, Map.of());
     }
   }
