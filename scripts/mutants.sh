@@ -5,5 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests test-compile
-cp="$(mvn -B -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
-exec java -Xss16m -cp "target/test-classes:target/classes:$cp" org.mechcheck.mutants.MutantSuite "${1:-all}" "${2:-300}"
+cpfile="$(mktemp)"
+trap 'rm -f "$cpfile"' EXIT
+mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cpfile" >/dev/null
+cp="$(cat "$cpfile")"
+java -Xss16m -cp "target/test-classes:target/classes:$cp" org.mechcheck.mutants.MutantSuite "${1:-all}" "${2:-300}"
