@@ -16,7 +16,7 @@ import java.io.StringReader;
  * and SMTInterpol parses and decides that text on its own. What is trusted of Z3 is then its term
  * construction and its printer, not its decision procedure.
  */
-public final class SecondSolver implements AutoCloseable {
+public final class SecondSolver {
   /** What the second solver says of a query. */
   public enum Answer {
     UNSAT,
@@ -55,12 +55,7 @@ public final class SecondSolver implements AutoCloseable {
 
   /** SMTInterpol's answer to the query Z3's {@code solver} answered UNSAT for {@code query}. */
   public Answer decide(Solver solver, BoolExpr query) {
-    String text = smtlib(solver, query);
-    Answer a = decide(text);
-    if (a != Answer.UNSAT && System.getenv("MECHCHECK_DUMP") != null) {
-      try { java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv("MECHCHECK_DUMP"), "q" + System.nanoTime() + ".smt2"), text); } catch (java.io.IOException e) { }
-    }
-    return a;
+    return decide(smtlib(solver, query));
   }
 
   /** SMTInterpol's answer to an SMT-LIB 2 script of declarations and assertions (no check-sat). */
@@ -95,7 +90,4 @@ public final class SecondSolver implements AutoCloseable {
       s.exit();
     }
   }
-
-  @Override
-  public void close() {}
 }
