@@ -72,5 +72,16 @@ class UnboundedSearchTest {
     assertEquals("100", o.get("box").asText());
     CliTest.Result table = CliTest.run("claims", "--claims", claims.toString(), "--mechanism-file", f.toString());
     assertTrue(table.out().contains("verified (n<=3, values in [0, 100], not certified)"), table.out());
+
+    // the second solver re-decides the record's queries and stamps it; the box stays stated
+    Path record = dir.resolve("proofs/posted-price_ir_social.json");
+    CliTest.Result cert = CliTest.run("certify", "--mechanism-file", f.toString(), record.toString());
+    assertEquals(0, cert.status(), cert.toString());
+    ProofRecord stamped = ProofRecord.read(record);
+    assertTrue(stamped.certified() && stamped.solvers().get(1).solver().startsWith("SMTInterpol"), stamped.toString());
+    assertEquals(rec.queries(), stamped.solvers().get(1).unsat(), "every query re-decided");
+    assertTrue(stamped.command().contains("--box 100") && stamped.command().contains("--certify"), stamped.command());
+    CliTest.Result again = CliTest.run("claims", "--claims", claims.toString(), "--mechanism-file", f.toString());
+    assertTrue(again.out().contains("verified (n<=3, values in [0, 100], certified)"), again.out());
   }
 }
