@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.numbers.fraction.BigFraction;
 import org.mechcheck.mechanism.Mechanism;
 import org.mechcheck.plugin.Origin;
 import org.mechcheck.plugin.Registry;
@@ -74,7 +73,26 @@ public final class ClaimEvaluator {
   }
 
   public Verdict evaluate(Claim claim) {
-    return citeContracts(claim, judge(claim));
+    return citeContracts(claim, qualified(judge(claim)));
+  }
+
+  /**
+   * A bounded verdict a plugin gave (001's protocol deviations) states what its proof record covers,
+   * as every other does: the quantifier, the box, whether it is certified.
+   */
+  private Verdict qualified(Verdict v) {
+    if (v.bound() == null || !v.qualifiers().isEmpty()) return v;
+    for (String e : v.evidence()) {
+      Path f = store.root().resolve(e);
+      if (!e.endsWith(".json") || !Files.isRegularFile(f)) continue;
+      try {
+        ProofRecord r = ProofRecord.read(f);
+        return new Verdict(v.claim(), v.verdict(), v.bound(), v.evidence(), v.note(), v.seconds(), r.qualifiers());
+      } catch (InputException notARecord) {
+        // not a proof record: nothing to say
+      }
+    }
+    return v;
   }
 
   /**
@@ -99,7 +117,7 @@ public final class ClaimEvaluator {
     }
     String note = v.note() + (proven.isEmpty() ? "" : "; KeY proves " + String.join(", ", proven))
         + (missing.isEmpty() ? "" : "; no closed KeY proof of " + String.join(", ", missing) + " (run 'mechcheck prove')");
-    return new Verdict(claim, v.verdict(), v.bound(), evidence, note, v.seconds());
+    return new Verdict(claim, v.verdict(), v.bound(), evidence, note, v.seconds(), v.qualifiers());
   }
 
   private Verdict judge(Claim claim) {
@@ -161,8 +179,9 @@ public final class ClaimEvaluator {
       } else if (stale.isPresent()) {
         notes.add("stale evidence: " + rel + " " + stale.get() + "; re-run: " + r.command());
       } else {
+        String solvers = r.certified() ? String.join(" and ", r.solvers().stream().map(ProofRecord.SolverCount::solver).toList()) + " agree" : "Z3 " + r.z3() + " alone";
         return new Verdict(claim, Verdict.VERIFIED, r.maxAgents(), List.of(rel),
-            String.join("; ", with(r.networks() + " networks, " + r.queries() + " queries, Z3 " + r.z3(), notes)), seconds(start));
+            String.join("; ", with(r.networks() + " networks, " + r.queries() + " queries, " + solvers, notes)), seconds(start), r.qualifiers());
       }
     }
     Checker checker = new Checker(mech, claim.benchmark());
@@ -174,14 +193,17 @@ public final class ClaimEvaluator {
       }
     }
     if (budgetAgents > 0) {
-      Search.Result r = new Search(mech, claim.property(), claim.benchmark(), claim.networkClass(), BigFraction.of(100), 30_000, 2, claim.units())
+      Search.Result r = new Search(mech, claim.property(), claim.benchmark(), claim.networkClass(), null, 30_000, 2, claim.units())
           .run(budgetAgents, budgetSeconds, Search.SILENT);
       if (r.refuted()) {
         return new Verdict(claim, Verdict.REFUTED, null, List.of(), "searched now (not saved): " + r.violation().detail()
             + " on " + r.counterexample().agentCount() + " agents; run 'mechcheck search ... --save' to keep it", seconds(start));
       }
       if (r.bound() > 0) {
-        return new Verdict(claim, Verdict.VERIFIED, r.bound(), List.of(), "searched now (not saved): " + r.networks() + " networks", seconds(start));
+        List<String> q = new ArrayList<>();
+        if (claim.property().equals(org.mechcheck.property.Property.IC)) q.add(org.mechcheck.property.Others.ALL.label());
+        q.add("not certified");
+        return new Verdict(claim, Verdict.VERIFIED, r.bound(), List.of(), "searched now (not saved): " + r.networks() + " networks", seconds(start), q);
       }
     }
     return unknown(claim, List.of(), notes.isEmpty() ? "no counterexample, no proof record" : String.join("; ", notes), start);
@@ -240,7 +262,7 @@ public final class ClaimEvaluator {
   }
 
   /** Why evidence made from {@code recorded} does not speak for the mechanism as it is now, if it does not. */
-  static Optional<String> stale(MechanismSource recorded, Origin now) {
+  public static Optional<String> stale(MechanismSource recorded, Origin now) {
     if (recorded == null && now.shipped()) return Optional.empty();
     if (recorded == null) return Optional.of("records no source, but " + now.describe() + " is a researcher's mechanism");
     if (now.sha256() == null) return Optional.of("was made from " + recorded.file() + " (" + recorded.shortSha() + "...), but the mechanism is now " + now.describe());

@@ -77,6 +77,7 @@ final class ClaimsCommand implements Callable<Integer> {
         if (c.units() != 1) o.put("units", c.units());
         o.put("verdict", v.verdict());
         if (v.bound() != null) o.put("bound", v.bound());
+        if (!v.qualifiers().isEmpty()) v.qualifiers().forEach(o.putArray("qualifiers")::add);
         ArrayNode ev = o.putArray("evidence");
         v.evidence().forEach(ev::add);
         o.put("note", v.note());
@@ -121,7 +122,7 @@ final class ClaimsCommand implements Callable<Integer> {
   private static Table table(List<Verdict> verdicts) {
     Table t = new Table("claim", "source", "says", "verdict", "evidence", "seconds");
     for (Verdict v : verdicts) {
-      String verdict = v.verdict() + (v.bound() != null ? " (n<=" + v.bound() + (v.claim().units() != 1 ? ", k=" + v.claim().units() : "") + ")" : "");
+      String verdict = v.label();
       String evidence = v.evidence().isEmpty() ? v.note() : String.join(", ", v.evidence());
       if (v.note().startsWith("unreadable evidence")) evidence = v.note();
       t.row(v.claim().id(), v.claim().source(), v.claim().expected(), verdict, evidence, String.format("%.2f", v.seconds()));

@@ -17,6 +17,7 @@ import org.mechcheck.network.NetworkClass;
 import org.mechcheck.num.Rationals;
 import org.mechcheck.plugin.Registry;
 import org.mechcheck.property.Benchmark;
+import org.mechcheck.property.Others;
 import org.mechcheck.property.Property;
 import org.mechcheck.search.RandomSearch;
 import org.mechcheck.search.Search;
@@ -48,7 +49,9 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--units", defaultValue = "1", description = "units for sale in every searched market (default 1; multi-unit mechanisms such as gidm)") int units;
   @Option(names = "--claim", description = "claim id to record (default: the registered claim matching mechanism, property, class)") String claim;
   @Option(names = "--time-limit", description = "seconds; the bound then covers the sizes finished in time") double timeLimit;
-  @Option(names = "--box", defaultValue = "100", description = "values and costs range over [0, box] (default 100)") String box;
+  @Option(names = "--box", description = "restrict values and costs to [0, box] (default: unbounded, every value at least 0); the record and the verdict say so") String box;
+  @Option(names = "--others", defaultValue = "all", description = "IC: the others' reports searched: all (default; every subset of her neighbours each other agent informs: dominant-strategy IC) or truthful") String others;
+  @Option(names = "--certify", description = "re-decide every UNSAT answer with a second solver (SMTInterpol); a disagreement leaves the network undecided, and the record lists both solvers") boolean certify;
   @Option(names = "--z3-timeout", defaultValue = "30000", description = "milliseconds per Z3 query (UNKNOWN is never verified)") int z3Timeout;
   @Option(names = "--threads", defaultValue = "2", description = "worker threads, one Z3 context each (default 2)") int threads;
   @Option(names = "--save", description = "save counterexamples and proof records (mechcheck's own evidence for its mechanisms; yours beside --claims, under --evidence or here)") boolean save;
@@ -93,13 +96,16 @@ final class SearchCommand implements Callable<Integer> {
             + (total / 100 / 3600) + " hours); choose a smaller bound");
       }
     }
-    BigFraction boxValue;
-    try {
-      boxValue = Rationals.parse(box);
-    } catch (NumberFormatException e) {
-      throw new InputException("--box: " + e.getMessage());
+    BigFraction boxValue = null;
+    if (box != null && !box.equals(ProofRecord.UNBOUNDED)) {
+      try {
+        boxValue = Rationals.parse(box);
+      } catch (NumberFormatException e) {
+        throw new InputException("--box: " + e.getMessage());
+      }
+      if (boxValue.signum() <= 0) throw new InputException("--box must be positive");
     }
-    if (boxValue.signum() <= 0) throw new InputException("--box must be positive");
+    Others quantifier = Others.parse(others).orElseThrow(() -> new InputException("--others: '" + others + "' is neither all nor truthful"));
     if (!mech.classes(units).contains(nc)) {
       throw new InputException(mech.name() + " is not defined on " + nc.id() + " networks" + (units == 1 ? "" : " with " + units + " units") + ": "
           + mech.refusal(Enumerator.networks(nc, 1).get(0).withUnits(units)).orElse("it does not list the class"));
@@ -114,10 +120,14 @@ final class SearchCommand implements Callable<Integer> {
     MechanismSource source = Workbench.source(registry, mech);
     String command = "mechcheck search --mechanism " + mech.name() + " --property " + prop.name() + " --class " + nc.id()
         + (!bench.equals(Benchmark.VICKREY) ? " --benchmark " + bench.id() : "") + (units != 1 ? " --units " + units : "")
-        + (source != null ? " --mechanism-file " + source.file() : "") + (deviations != null ? " --deviations " + deviations : "");
+        + (source != null ? " --mechanism-file " + source.file() : "") + (deviations != null ? " --deviations " + deviations : "")
+        + (boxValue != null ? " --box " + Rationals.format(boxValue) : "")
+        + (deviations == null && prop.equals(Property.IC) && quantifier == Others.TRUTHFUL ? " --others truthful" : "");
+    String boxText = boxValue == null ? ProofRecord.UNBOUNDED : Rationals.format(boxValue);
     ProofRecord.Subject subject = deviations != null
-        ? new ProofRecord.Subject(claimId, mech.name(), "IC", "vickrey", nc.id(), Rationals.format(boxValue), 1, deviations, families.utility(), source, command)
-        : new ProofRecord.Subject(claimId, mech.name(), prop.name(), bench.id(), nc.id(), Rationals.format(boxValue), units, null, null, source, command);
+        ? new ProofRecord.Subject(claimId, mech.name(), "IC", "vickrey", nc.id(), boxText, 1, deviations, families.utility(), source, command)
+        : new ProofRecord.Subject(claimId, mech.name(), prop.name(), bench.id(), nc.id(), boxText, units, null, null, source, command + (certify ? " --certify" : ""),
+            prop.equals(Property.IC) ? (quantifier == Others.ALL ? ProofRecord.DSIC : ProofRecord.OTHERS_TRUTHFUL) : null);
     if (save) {
       if (source != null && store.root().equals(home)) {
         throw new InputException(mech.name() + " is your mechanism (" + registry.origin(mech).describe() + "); its evidence is not saved in mechcheck's own "
@@ -141,13 +151,14 @@ final class SearchCommand implements Callable<Integer> {
         System.err.println("interrupted; nothing to keep");
         return;
       }
-      ProofRecord rec = ProofRecord.verified(subject, List.copyOf(progress.verified), 0, (System.nanoTime() - started) / 1e9, 0);
+      ProofRecord rec = ProofRecord.verified(subject, List.copyOf(progress.verified), 0, (System.nanoTime() - started) / 1e9, 0,
+          certify ? org.mechcheck.smt.SecondSolver.NAME : null);
       System.err.println(store.save(rec) ? "interrupted; kept a proof record up to " + rec.maxAgents() + " agents" : "interrupted; the existing proof record covers as much");
     });
     Runtime.getRuntime().addShutdownHook(keep);
     Search.Result r;
     try {
-      r = new Search(mech, prop, bench, nc, boxValue, z3Timeout, threads, units).run(maxAgents, timeLimit, progress);
+      r = new Search(mech, prop, bench, nc, boxValue, z3Timeout, threads, units).others(quantifier).certify(certify).run(maxAgents, timeLimit, progress);
     } finally {
       progress.close();
       Runtime.getRuntime().removeShutdownHook(keep);
@@ -172,12 +183,17 @@ final class SearchCommand implements Callable<Integer> {
     } else {
       verdict = r.bound() > 0 ? "verified" : "unknown";
       if (save && r.bound() > 0) {
-        ProofRecord rec = ProofRecord.verified(subject, r.levels().subList(0, r.bound()), r.stats().paths, r.seconds(), r.stats().solverNanos / 1e9);
-        System.err.println(store.save(rec) ? "saved " + store.cite(store.proofFile(claimId)) : "kept the existing proof record (its bound is at least " + r.bound() + ")");
+        ProofRecord rec = ProofRecord.verified(subject, r.levels().subList(0, r.bound()), r.stats().paths, r.seconds(), r.stats().solverNanos / 1e9,
+            certify ? org.mechcheck.smt.SecondSolver.NAME : null);
+        System.err.println(store.save(rec) ? "saved " + store.cite(store.proofFile(claimId)) : "kept the existing proof record (it covers as much: " + ProofRecord.read(store.proofFile(claimId)).qualifiers() + ", n<=" + ProofRecord.read(store.proofFile(claimId)).maxAgents() + ")");
       }
       if (!json) {
         System.out.println(claimId + ": " + (r.bound() > 0 ? "verified on every network with up to " + r.bound() + " agents" : "unknown")
             + (r.timedOut() ? " (time limit reached)" : "") + "; " + r.networks() + " networks, " + r.queries() + " queries");
+        System.out.println("  " + (boxValue == null ? "every value and cost at least 0 (unbounded)" : "values and costs in [0, " + boxText + "] (--box)")
+            + (prop.equals(Property.IC) ? "; " + (quantifier == Others.ALL ? "DSIC: every report profile of the others" : "the others' reports truthful (--others truthful)") : "")
+            + (certify ? "; " + r.stats().certified + " UNSAT answers re-decided by " + org.mechcheck.smt.SecondSolver.NAME
+                + (r.stats().disagreements > 0 ? ", " + r.stats().disagreements + " DISAGREEMENTS" : "") : "; Z3 alone (--certify re-decides with a second solver)"));
         for (String u : r.unknown()) System.out.println("  unknown: " + u);
       }
     }
@@ -185,7 +201,10 @@ final class SearchCommand implements Callable<Integer> {
     ObjectNode summary = NetworkJson.MAPPER.createObjectNode();
     summary.put("claim", claimId).put("networks", r.networks()).put("queries", r.queries()).put("paths", r.stats().paths)
         .put("verdict", verdict).put("bound", r.bound()).put("seconds", Math.round(r.seconds() * 100) / 100.0)
-        .put("solverShare", Math.round(solverShare * 1000) / 1000.0).put("timedOut", r.timedOut());
+        .put("solverShare", Math.round(solverShare * 1000) / 1000.0).put("timedOut", r.timedOut())
+        .put("box", boxValue == null ? ProofRecord.UNBOUNDED : Rationals.format(boxValue));
+    if (prop.equals(Property.IC)) summary.put("quantifier", quantifier == Others.ALL ? ProofRecord.DSIC : ProofRecord.OTHERS_TRUTHFUL);
+    if (certify) summary.put("certified", r.stats().certified).put("disagreements", r.stats().disagreements).put("secondSolverSeconds", Math.round(r.stats().secondNanos / 1e7) / 100.0);
     if (json) System.out.println(NetworkJson.line(summary));
     else System.out.printf("  %.2f s, %.0f networks/s, %.0f queries/s, %.0f%% of the time in Z3%n", r.seconds(),
         r.networks() / Math.max(r.seconds(), 1e-9), r.queries() / Math.max(r.seconds(), 1e-9), 100 * solverShare);
@@ -292,7 +311,7 @@ final class SearchCommand implements Callable<Integer> {
       }
       if (save && r.bound() > 0) {
         ProofRecord rec = ProofRecord.verified(subject, r.levels().subList(0, r.bound()), 0, (System.nanoTime() - started) / 1e9, 0);
-        System.err.println(store.save(rec) ? "saved " + store.cite(store.proofFile(claimId)) : "kept the existing proof record (its bound is at least " + r.bound() + ")");
+        System.err.println(store.save(rec) ? "saved " + store.cite(store.proofFile(claimId)) : "kept the existing proof record (it covers as much)");
       }
     }
     summary.put("seconds", Math.round(r.seconds() * 100) / 100.0).put("timedOut", r.timedOut());

@@ -17,19 +17,26 @@ import org.mechcheck.plugin.Registry;
 
 /**
  * Concrete property checks on one network, exactly: each property's own {@link Property#check}.
- * For IR and IC the others report truthfully and the agent under test ranges over her whole
- * deviation space: every subset of the neighbours she could inform, combined with every bid (via
+ * For IR and IC the agent under test ranges over her whole deviation space: every subset of the neighbours she could inform, combined with every bid (via
  * {@link BidSweep}, which visits every breakpoint and the pieces between them). Each violation
- * names the agent, the deviation and both numbers.
+ * names the agent, the deviation and both numbers. IR takes the others' truthful reports; IC those
+ * {@link Others} says (truthful unless asked).
  */
 public final class Checker {
   private final Mechanism mechanism;
   private final Benchmark benchmark;
+  private final Others others;
 
-  /** A checker of {@code mechanism}, comparing revenue (REV) or outcomes (EQ) with {@code benchmark}. */
+  /** A checker of {@code mechanism}, comparing revenue (REV) or outcomes (EQ) with {@code benchmark}; IC against the others' truthful reports, so that one network's check stays cheap ({@link #Checker(Mechanism, Benchmark, Others)}). */
   public Checker(Mechanism mechanism, Benchmark benchmark) {
+    this(mechanism, benchmark, Others.TRUTHFUL);
+  }
+
+  /** IC over the others' reports {@code others} says (the search confirms its models with its own quantifier). */
+  public Checker(Mechanism mechanism, Benchmark benchmark, Others others) {
     this.mechanism = mechanism;
     this.benchmark = benchmark;
+    this.others = others;
   }
 
   /** A checker with the Vickrey benchmark. */
@@ -39,7 +46,7 @@ public final class Checker {
 
   /** The violations of the given properties, in the order the registry lists the properties. */
   public List<Violation> check(Market market, Set<Property> properties) {
-    Concrete c = new Concrete(mechanism, benchmark, market);
+    Concrete c = new Concrete(mechanism, benchmark, market, others);
     List<Violation> found = new ArrayList<>();
     List<Property> order = new ArrayList<>(Registry.standard().all(Property.class));
     for (Property p : properties) if (!order.contains(p)) order.add(p);

@@ -10,20 +10,28 @@ import org.mechcheck.num.Exact;
 
 /**
  * One market with exact types, for a property's concrete check: the mechanism, the benchmark a
- * claim names, the truthful profile and its outcome (computed once, on first use).
+ * claim names, the others' reports an IC check ranges over, the truthful profile and its outcome
+ * (computed once, on first use).
  */
 public final class Concrete {
   private static final Exact A = Exact.INSTANCE;
   private final Mechanism mechanism;
   private final Benchmark benchmark;
   private final Market market;
+  private final Others others;
   private Profile<BigFraction> truthful;
   private Outcome<BigFraction> outcome;
 
   public Concrete(Mechanism mechanism, Benchmark benchmark, Market market) {
+    this(mechanism, benchmark, market, Others.TRUTHFUL);
+  }
+
+  /** A market whose IC check quantifies over the others' reports as {@code others} says. */
+  public Concrete(Mechanism mechanism, Benchmark benchmark, Market market, Others others) {
     this.mechanism = mechanism;
     this.benchmark = benchmark;
     this.market = market;
+    this.others = others;
   }
 
   public Mechanism mechanism() {
@@ -36,6 +44,11 @@ public final class Concrete {
 
   public Market market() {
     return market;
+  }
+
+  /** The others' reports an IC check ranges over. */
+  public Others others() {
+    return others;
   }
 
   public Profile<BigFraction> truthful() {

@@ -20,8 +20,8 @@ import org.mechcheck.store.ProofRecord;
 
 /**
  * Bounded verification of one claim: every network of the class with 1, 2, ..., maxAgents
- * agents (one per isomorphism class, fewest edges first), every valuation in the box, every
- * deviation, asked of Z3. The violating network returned is the first in enumeration order of
+ * agents (one per isomorphism class, fewest edges first), every valuation (in the box, when one is
+ * given), every deviation, asked of Z3. The violating network returned is the first in enumeration order of
  * the smallest size that has one (deterministic whatever the number of threads); it is shrunk
  * further. Otherwise the claim holds up to the largest size whose every network was decided
  * (UNKNOWN answers and the time limit stop that bound short). Every enumerated market has the
@@ -58,6 +58,20 @@ public final class Search {
   private final int timeoutMillis;
   private final int threads;
   private final int units;
+  private org.mechcheck.property.Others others = org.mechcheck.property.Others.ALL;
+  private boolean certify;
+
+  /** The others' reports an IC search ranges over (default {@code ALL}: dominant-strategy IC). */
+  public Search others(org.mechcheck.property.Others o) {
+    this.others = o;
+    return this;
+  }
+
+  /** Whether a second solver re-decides every UNSAT answer (a disagreement leaves the network undecided). */
+  public Search certify(boolean c) {
+    this.certify = c;
+    return this;
+  }
 
   /** A single-unit search: values and costs in [0, box], each Z3 query limited to {@code timeoutMillis}, {@code threads} workers. */
   public Search(Mechanism mechanism, Property property, Benchmark benchmark, NetworkClass networkClass, BigFraction box, int timeoutMillis, int threads) {
@@ -155,7 +169,7 @@ public final class Search {
     List<SymbolicChecker> checkers = new ArrayList<>();
     boolean abandoned = false;
     try {
-      for (int t = 0; t < threads; t++) checkers.add(pool.submit(() -> new SymbolicChecker(box, timeoutMillis)).get());
+      for (int t = 0; t < threads; t++) checkers.add(pool.submit(() -> new SymbolicChecker(box, timeoutMillis, others, certify)).get());
       for (int n = 1; n <= maxAgents; n++) {
         if (System.nanoTime() > deadline) return result(null, null, null, bound, networks, checkers, start, levels, unknown, true); // not even counting the next size
         long levelStart = System.nanoTime(), queriesBefore = queries(checkers);
@@ -199,7 +213,7 @@ public final class Search {
         networks += level.done.get();
         unknown.addAll(level.unknown);
         if (level.violation != null) {
-          Shrinker shrinker = new Shrinker(mechanism, property, benchmark, networkClass).until(deadline);
+          Shrinker shrinker = new Shrinker(mechanism, property, benchmark, networkClass, others).until(deadline);
           Market small = shrinker.shrink(level.violation.witness());
           return result(small, shrinker.violation(small), level.violation.witness(), bound, networks, checkers, start, levels, unknown, false);
         }

@@ -27,10 +27,15 @@ public final class Shrinker {
   private long deadline = Long.MAX_VALUE;
 
   public Shrinker(Mechanism mechanism, Property property, Benchmark benchmark, NetworkClass networkClass) {
+    this(mechanism, property, benchmark, networkClass, org.mechcheck.property.Others.TRUTHFUL);
+  }
+
+  /** A shrinker that keeps a violation under the quantifier {@code others} (IC). */
+  public Shrinker(Mechanism mechanism, Property property, Benchmark benchmark, NetworkClass networkClass, org.mechcheck.property.Others others) {
     this.mechanism = mechanism;
     this.property = property;
     this.networkClass = networkClass;
-    this.checker = new Checker(mechanism, benchmark);
+    this.checker = new Checker(mechanism, benchmark, others);
   }
 
   /** A shrinker that stops trying smaller markets once {@code deadlineNanos} (System.nanoTime) has passed: what it has by then still violates. */

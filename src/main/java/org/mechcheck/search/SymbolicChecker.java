@@ -14,20 +14,25 @@ import org.mechcheck.mechanism.Mechanism;
 import org.mechcheck.network.Market;
 import org.mechcheck.property.Benchmark;
 import org.mechcheck.property.Checker;
+import org.mechcheck.property.Others;
 import org.mechcheck.property.Property;
 import org.mechcheck.property.Violation;
 import org.mechcheck.smt.PathExplorer;
+import org.mechcheck.smt.SecondSolver;
 import org.mechcheck.smt.Stats;
 import org.mechcheck.smt.SymbolicMarket;
 import org.mechcheck.smt.Z3Arith;
 
 /**
  * Decides a property on every assignment of values and costs to one network structure. Values
- * and costs are Z3 variables in the box [0, box] (every mechanism here is homogeneous of degree
- * one, so a violation at any scale has a copy inside the box); the property's own query
- * ({@link Property#ask}) says what a violation is. A model is turned back into exact rationals and
- * confirmed by the concrete {@link Checker} before it is reported; a timeout or UNKNOWN is
- * reported as unknown.
+ * and costs are Z3 variables at least 0 and unbounded (the arithmetic is linear, so no box is
+ * needed), or in [0, box] when a box is given: an explicit restriction the proof record states,
+ * since a mechanism with a constant in it (a reserve price, a fee) need not scale. The property's
+ * own query ({@link Property#ask}) says what a violation is; an IC query ranges over the others'
+ * reports as {@link Others} says. A model is turned back into exact rationals and confirmed by the
+ * concrete {@link Checker} (same quantifier) before it is reported; a timeout or UNKNOWN is
+ * reported as unknown. With a second solver every UNSAT answer is re-decided by it, and counts
+ * only when it agrees.
  */
 public final class SymbolicChecker implements AutoCloseable {
 
@@ -46,8 +51,18 @@ public final class SymbolicChecker implements AutoCloseable {
   private final Z3Arith arith;
   private final Stats stats = new Stats();
   private final BigFraction box;
+  private final Others others;
+  private final SecondSolver second;
 
+  /** Values in [0, box] (null: unbounded), IC against the others' truthful reports, Z3 alone. */
   public SymbolicChecker(BigFraction box, int timeoutMillis) {
+    this(box, timeoutMillis, Others.TRUTHFUL, false);
+  }
+
+  /** Values in [0, box] (null: unbounded), IC over the others' reports {@code others} says; {@code certify}: a second solver re-decides every UNSAT. */
+  public SymbolicChecker(BigFraction box, int timeoutMillis, Others others, boolean certify) {
+    this.others = others;
+    this.second = certify ? new SecondSolver(timeoutMillis) : null;
     this.ctx = new Context();
     this.solver = ctx.mkSolver();
     Params params = ctx.mkParams();
@@ -76,15 +91,26 @@ public final class SymbolicChecker implements AutoCloseable {
     List<ArithExpr<RealSort>> vars = new ArrayList<>();
     ArithExpr<RealSort>[] value = new ArithExpr[n];
     ArithExpr<RealSort>[] cost = new ArithExpr[n];
+    try {
+      return decide(mechanism, market, property, benchmark, n, vars, value, cost);
+    } catch (com.microsoft.z3.Z3Exception e) {
+      // Z3 told to stop (the time limit) throws from wherever it was: that network is undecided, not a failure
+      if (interrupted) throw new org.mechcheck.num.Cancelled();
+      throw e;
+    }
+  }
+
+  private Result decide(Mechanism mechanism, Market market, Property property, Benchmark benchmark, int n, List<ArithExpr<RealSort>> vars,
+      ArithExpr<RealSort>[] value, ArithExpr<RealSort>[] cost) {
     solver.push();
     try {
       for (int v = 1; v < n; v++) {
         value[v] = market.isBidder(v) ? var("v_" + market.id(v), vars) : arith.zero();
         cost[v] = market.isIntermediary(v) ? var("c_" + market.id(v), vars) : arith.zero();
       }
-      ArithExpr<RealSort> upper = arith.of(box);
-      for (ArithExpr<RealSort> x : vars) solver.add(ctx.mkGe(x, arith.zero()), ctx.mkLe(x, upper));
-      SymbolicMarket s = new SymbolicMarket(ctx, solver, explorer, arith, stats, mechanism, market, value, cost);
+      for (ArithExpr<RealSort> x : vars) solver.add(ctx.mkGe(x, arith.zero()));
+      if (box != null) for (ArithExpr<RealSort> x : vars) solver.add(ctx.mkLe(x, arith.of(box)));
+      SymbolicMarket s = new SymbolicMarket(ctx, solver, explorer, arith, stats, mechanism, market, value, cost, others, second);
       property.ask(s, benchmark);
       return result(s, mechanism, property, benchmark, value, cost);
     } finally {
@@ -105,7 +131,7 @@ public final class SymbolicChecker implements AutoCloseable {
       costs[v] = Z3Arith.exact(model.eval(cost[v], true));
     }
     Market witness = market.withTypes(market.name(), values, costs);
-    List<Violation> confirmed = new Checker(mechanism, benchmark).check(witness, Set.of(property));
+    List<Violation> confirmed = new Checker(mechanism, benchmark, others).check(witness, Set.of(property));
     if (confirmed.isEmpty()) {
       return new Result(Status3.UNKNOWN, witness, null, "Z3 model for '" + s.what() + "' did not replay exactly; not reported");
     }
@@ -118,8 +144,11 @@ public final class SymbolicChecker implements AutoCloseable {
     return x;
   }
 
-  /** Tells Z3 to stop the call it is in (another thread's): it then answers UNKNOWN. */
+  private volatile boolean interrupted;
+
+  /** Tells Z3 to stop the call it is in (another thread's): it then answers UNKNOWN, or throws, and the network is undecided. */
   public void interrupt() {
+    interrupted = true;
     ctx.interrupt();
   }
 

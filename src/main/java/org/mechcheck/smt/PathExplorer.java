@@ -45,12 +45,19 @@ public final class PathExplorer {
     return ctx;
   }
 
-  /** Answers a branch condition on the current path (forks the exploration when both sides are feasible). */
+  /**
+   * Answers a branch condition on the current path (forks the exploration when both sides are
+   * feasible). The path condition records {@code c} as the mechanism wrote it, even where Z3's
+   * simplifier decides it alone: the summaries then say exactly where each path is taken whatever
+   * the simplifier or a feasibility check got wrong ({@link SymbolicMarket#summary}).
+   */
   public boolean decide(BoolExpr c) {
     org.mechcheck.num.Cancelled.check();
     Expr<?> simplified = c.simplify();
-    if (simplified.isTrue()) return true;
-    if (simplified.isFalse()) return false;
+    if (simplified.isTrue() || simplified.isFalse()) {
+      if (exploring) pc.add(simplified.isTrue() ? c : ctx.mkNot(c));
+      return simplified.isTrue();
+    }
     if (!exploring) throw new IllegalStateException("a symbolic branch outside an exploration");
     BoolExpr cond = (BoolExpr) simplified;
     boolean choice;
@@ -61,10 +68,10 @@ public final class PathExplorer {
       Boolean modelSide = model == null ? null : evaluates(cond);
       if (modelSide == null) {
         boolean canTrue = feasible(cond) != Status.UNSATISFIABLE;
-        Model trueModel = canTrue && lastStatus == Status.SATISFIABLE ? solver.getModel() : null;
+        Model trueModel = canTrue && lastStatus == Status.SATISFIABLE ? model() : null;
         boolean canFalse = feasible(ctx.mkNot(cond)) != Status.UNSATISFIABLE;
         if (canTrue && canFalse) {
-          pending.push(new Pending(extended(false), lastStatus == Status.SATISFIABLE ? solver.getModel() : null));
+          pending.push(new Pending(extended(false), lastStatus == Status.SATISFIABLE ? model() : null));
         }
         choice = canTrue || !canFalse;
         if (choice) model = trueModel;
@@ -72,15 +79,14 @@ public final class PathExplorer {
         choice = modelSide;
         Status other = feasible(choice ? ctx.mkNot(cond) : cond);
         if (other != Status.UNSATISFIABLE) {
-          pending.push(new Pending(extended(!choice), other == Status.SATISFIABLE ? solver.getModel() : null));
+          pending.push(new Pending(extended(!choice), other == Status.SATISFIABLE ? model() : null));
         }
       }
       script.add(choice);
     }
     pos++;
-    BoolExpr literal = choice ? cond : ctx.mkNot(cond);
-    solver.add(literal);
-    pc.add(literal);
+    solver.add(choice ? cond : ctx.mkNot(cond));
+    pc.add(choice ? c : ctx.mkNot(c));
     return choice;
   }
 
@@ -93,6 +99,31 @@ public final class PathExplorer {
     stats.solverNanos += System.nanoTime() - t;
     stats.feasibilityChecks++;
     return lastStatus;
+  }
+
+  /**
+   * The conjunction of {@code cs}: true when empty, the one term when alone. SMT-LIB's {@code and}
+   * and {@code or} take at least two arguments, and the second solver reads Z3's printout strictly.
+   */
+  public static BoolExpr and(Context ctx, List<BoolExpr> cs) {
+    return cs.isEmpty() ? ctx.mkTrue() : cs.size() == 1 ? cs.get(0) : ctx.mkAnd(cs.toArray(new BoolExpr[0]));
+  }
+
+  /** The disjunction of {@code cs}: false when empty, the one term when alone (see {@link #and}). */
+  public static BoolExpr or(Context ctx, List<BoolExpr> cs) {
+    return cs.isEmpty() ? ctx.mkFalse() : cs.size() == 1 ? cs.get(0) : ctx.mkOr(cs.toArray(new BoolExpr[0]));
+  }
+
+  /**
+   * The model of the last SAT answer, or null when Z3 has none to give (a call interrupted at the
+   * time limit): a model only guides the next branch, so none costs a query, never soundness.
+   */
+  private Model model() {
+    try {
+      return solver.getModel();
+    } catch (com.microsoft.z3.Z3Exception e) {
+      return null;
+    }
   }
 
   private Boolean evaluates(BoolExpr cond) {
@@ -111,7 +142,7 @@ public final class PathExplorer {
     List<Path<T>> paths = new ArrayList<>();
     pending.clear();
     Status root = feasible(ctx.mkTrue());
-    pending.push(new Pending(new ArrayList<>(), root == Status.SATISFIABLE ? solver.getModel() : null));
+    pending.push(new Pending(new ArrayList<>(), root == Status.SATISFIABLE ? model() : null));
     exploring = true;
     try {
       while (!pending.isEmpty()) {
@@ -123,7 +154,7 @@ public final class PathExplorer {
         solver.push();
         try {
           T result = body.get(); // run first: the path condition is complete only afterwards
-          BoolExpr condition = pc.isEmpty() ? ctx.mkTrue() : ctx.mkAnd(pc.toArray(new BoolExpr[0]));
+          BoolExpr condition = and(ctx, pc);
           paths.add(new Path<>(condition, result));
           stats.paths++;
         } finally {

@@ -14,6 +14,7 @@ import org.mechcheck.mechanism.Mechanism;
 import org.mechcheck.mechanism.Outcome;
 import org.mechcheck.network.Market;
 import org.mechcheck.network.Profile;
+import org.mechcheck.property.Others;
 
 /**
  * One market structure with every value and cost a Z3 variable: what a property's Z3 query is
@@ -33,6 +34,9 @@ public final class SymbolicMarket {
   private final ArithExpr<RealSort>[] value;
   private final ArithExpr<RealSort>[] cost;
   private final Profile<ArithExpr<RealSort>> truthful;
+  private final Others others;
+  private final SecondSolver second;
+  private int uncovered;
   private List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> truth;
   private Model model;
   private String what;
@@ -40,6 +44,17 @@ public final class SymbolicMarket {
 
   public SymbolicMarket(Context ctx, Solver solver, PathExplorer explorer, Z3Arith arith, Stats stats, Mechanism mechanism, Market market,
       ArithExpr<RealSort>[] value, ArithExpr<RealSort>[] cost) {
+    this(ctx, solver, explorer, arith, stats, mechanism, market, value, cost, Others.TRUTHFUL, null);
+  }
+
+  /**
+   * A market whose IC query ranges over the others' reports as {@code others} says; with a
+   * {@code second} solver, every UNSAT answer is re-decided by it before it counts.
+   */
+  public SymbolicMarket(Context ctx, Solver solver, PathExplorer explorer, Z3Arith arith, Stats stats, Mechanism mechanism, Market market,
+      ArithExpr<RealSort>[] value, ArithExpr<RealSort>[] cost, Others others, SecondSolver second) {
+    this.others = others;
+    this.second = second;
     this.ctx = ctx;
     this.solver = solver;
     this.explorer = explorer;
@@ -78,6 +93,11 @@ public final class SymbolicMarket {
     return cost[v];
   }
 
+  /** The others' reports an IC query ranges over. */
+  public Others others() {
+    return others;
+  }
+
   /** Everyone truthful, in Z3 terms. */
   public Profile<ArithExpr<RealSort>> truthful() {
     return truthful;
@@ -99,11 +119,18 @@ public final class SymbolicMarket {
     return explorer.explore(body);
   }
 
-  /** ite(pc_1, t_1, ite(pc_2, t_2, ... t_k)): the paths partition the valuations, so the last needs no test. */
+  /**
+   * ite(pc_1, t_1, ite(pc_2, t_2, ... ite(pc_k, t_k, u))), u a fresh unconstrained variable. The
+   * paths partition the valuations when every branch the explorer pruned was really infeasible;
+   * the summary does not take that on trust: where no path's condition holds it is u, which a query
+   * can set to anything, so a pruned path (a wrong UNSAT in a feasibility check) shows up as a model
+   * that does not replay exactly, never as a missed violation. A verdict then rests only on the
+   * final queries' UNSAT answers, which a second solver can re-decide.
+   */
   @SuppressWarnings("unchecked")
   public <T> ArithExpr<RealSort> summary(List<PathExplorer.Path<T>> paths, Function<T, ArithExpr<RealSort>> term) {
-    ArithExpr<RealSort> t = term.apply(paths.get(paths.size() - 1).result());
-    for (int k = paths.size() - 2; k >= 0; k--) {
+    ArithExpr<RealSort> t = ctx.mkRealConst("uncovered_" + uncovered++);
+    for (int k = paths.size() - 1; k >= 0; k--) {
       t = (ArithExpr<RealSort>) ctx.mkITE(paths.get(k).condition(), term.apply(paths.get(k).result()), t);
     }
     return t;
@@ -114,10 +141,14 @@ public final class SymbolicMarket {
     return summary(paths, o -> o.utility(v, value[v], cost[v], arith));
   }
 
-  /** The disjunction of the conditions of the paths whose result passes {@code test} (false when none does). */
+  /**
+   * The disjunction of the conditions of the paths whose result passes {@code test}, or of none
+   * of the paths' conditions: a valuation no path covers counts as passing (see {@link #summary}).
+   */
   public <T> BoolExpr where(List<PathExplorer.Path<T>> paths, java.util.function.Predicate<T> test) {
-    List<BoolExpr> cs = paths.stream().filter(p -> test.test(p.result())).map(PathExplorer.Path::condition).toList();
-    return cs.isEmpty() ? ctx.mkFalse() : ctx.mkOr(cs.toArray(new BoolExpr[0]));
+    List<BoolExpr> cs = new java.util.ArrayList<>(paths.stream().filter(p -> test.test(p.result())).map(PathExplorer.Path::condition).toList());
+    cs.add(ctx.mkNot(PathExplorer.or(ctx, paths.stream().map(PathExplorer.Path::condition).toList())));
+    return PathExplorer.or(ctx, cs);
   }
 
   /** A fresh real variable (a deviating bid, say); constraints on it belong in the query that uses it. */
@@ -125,7 +156,11 @@ public final class SymbolicMarket {
     return ctx.mkRealConst(name);
   }
 
-  /** Asks whether {@code violation} can hold on some valuation; the first model found ends the queries. */
+  /**
+   * Asks whether {@code violation} can hold on some valuation; the first model found ends the
+   * queries. With a second solver, an UNSAT answer counts only once that solver agrees; when it
+   * does not (or cannot say), the query is undecided and the bound stops short.
+   */
   public void ask(BoolExpr violation, String description) {
     if (model != null) return;
     long t = System.nanoTime();
@@ -137,6 +172,20 @@ public final class SymbolicMarket {
       what = description;
     } else if (s == Status.UNKNOWN && unknown == null) {
       unknown = description + ": " + solver.getReasonUnknown();
+    } else if (s == Status.UNSATISFIABLE && second != null) {
+      long t2 = System.nanoTime();
+      SecondSolver.Answer a = second.decide(solver, violation);
+      stats.secondNanos += System.nanoTime() - t2;
+      if (a == SecondSolver.Answer.UNSAT) {
+        stats.certified++;
+      } else {
+        if (a == SecondSolver.Answer.SAT) stats.disagreements++;
+        if (unknown == null) {
+          unknown = a == SecondSolver.Answer.SAT
+              ? "SOLVERS DISAGREE on '" + description + "': Z3 says unsat, " + second.name() + " says sat; not verified"
+              : "'" + description + "': Z3 says unsat, " + second.name() + " could not decide (" + second.reason() + "); not certified";
+        }
+      }
     }
   }
 

@@ -88,7 +88,7 @@ public final class Z3Arith implements Arith<ArithExpr<RealSort>> {
         ArithExpr<RealSort> b = maximum ? xs.get(k) : xs.get(j);
         cs[c++] = k < j ? ctx.mkGt(a, b) : ctx.mkGe(a, b);
       }
-      if (explorer.decide(ctx.mkAnd(cs))) return j;
+      if (explorer.decide(PathExplorer.and(ctx, java.util.Arrays.asList(cs)))) return j;
     }
     return xs.size() - 1;
   }

@@ -201,7 +201,8 @@ public final class DeviationSearch {
     try {
       for (int v = 1; v < n; v++) {
         value[v] = ctx.mkRealConst("v_" + m.id(v));
-        solver.add(ctx.mkGe(value[v], z.zero()), ctx.mkLe(value[v], z.of(box)));
+        solver.add(ctx.mkGe(value[v], z.zero()));
+        if (box != null) solver.add(ctx.mkLe(value[v], z.of(box))); // null: unbounded
       }
       Profile<ArithExpr<RealSort>> p = Profile.of(m, v -> z.zero(), v -> value[v], z);
       String unknown = null;

@@ -42,7 +42,7 @@ public record Counterexample(
 
   public Counterexample {
     fixedBy = fixedBy == null ? List.of() : List.copyOf(fixedBy);
-    if (deviation != null && deviation.informs() != null) deviation = new Deviation(deviation.bid(), (BitSet) deviation.informs().clone());
+    if (deviation != null && deviation.informs() != null) deviation = new Deviation(deviation.bid(), (BitSet) deviation.informs().clone(), deviation.others());
     if (property.takesBenchmark() && benchmark == null) benchmark = Benchmark.VICKREY;
     if (!property.takesBenchmark()) benchmark = null;
   }

@@ -58,6 +58,7 @@ public final class CounterexampleJson {
     o.set("network", NetworkJson.toJson(m));
     if (c.agent() >= 0) o.put("agent", m.id(c.agent()));
     if (c.deviation() != null) o.set("deviation", ViolationJson.deviation(m, c.deviation()));
+    if (c.deviation() != null && !c.deviation().others().isEmpty()) o.set("others", ViolationJson.others(m, c.deviation()));
     boolean utilities = c.agent() >= 0; // the shape ViolationJson writes
     o.putObject("truthful").put(utilities ? "utility" : "value", Rationals.format(c.truthful()));
     o.putObject("deviating").put(utilities ? "utility" : "benchmark", Rationals.format(c.deviating()));
@@ -97,6 +98,7 @@ public final class CounterexampleJson {
     k.set("network", net);
     if (c.agent() >= 0) k.put("agent", c.market().id(c.agent()));
     if (c.deviation() != null) k.set("deviation", ViolationJson.deviation(c.market(), c.deviation()));
+    if (c.deviation() != null && !c.deviation().others().isEmpty()) k.set("others", ViolationJson.others(c.market(), c.deviation()));
     return NetworkJson.line(sorted(k));
   }
 
@@ -254,6 +256,11 @@ public final class CounterexampleJson {
       if (!agentLevel) throw r.fail("deviation", property + " is a property of the market; a counterexample to it has no deviation");
       deviation = deviation(r, d, market, agent, property);
     }
+    JsonNode oth = root.get("others");
+    if (oth != null) {
+      if (deviation == null) throw r.fail("others", "the others' reports belong to a counterexample with a deviation");
+      deviation = deviation.against(others(r, oth, market, agent));
+    }
 
     // utilities when an agent is named (IR, IC, LEMMA1 with its intermediary), else (value, benchmark): as ViolationJson writes them
     BigFraction truthful = r.number(root, "truthful", agent >= 0 ? "utility" : "value");
@@ -333,6 +340,34 @@ public final class CounterexampleJson {
     Deviation dev = new Deviation(bid, informs);
     if (property.requiresDeviation() && dev.isTruthful()) throw r.fail("deviation", "bid and invites are both null: that is the truthful report, not a deviation");
     return dev.isTruthful() ? null : dev;
+  }
+
+  /** {"B": ["C"], ...}: each other agent's informing set, a subset of the neighbours she may inform. */
+  private static Map<Integer, BitSet> others(R r, JsonNode o, Market market, int agent) {
+    if (!o.isObject()) throw r.fail("others", "must be an object from agent ids to the neighbours each informs, got " + o);
+    Map<Integer, BitSet> out = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) o::fields) {
+      String at = "others." + e.getKey();
+      int u = market.node(e.getKey());
+      if (u < 0) throw r.fail(at, "'" + e.getKey() + "' is not an agent of the network");
+      if (u == 0) throw r.fail(at, "'" + e.getKey() + "' is the seller, who informs every neighbour");
+      if (u == agent) throw r.fail(at, "'" + e.getKey() + "' is the deviating agent; her report is the deviation");
+      if (!e.getValue().isArray()) throw r.fail(at, "must be a list of neighbour ids, got " + e.getValue());
+      BitSet allowed = market.truthfulInforms(u);
+      BitSet s = new BitSet();
+      for (int k = 0; k < e.getValue().size(); k++) {
+        JsonNode x = e.getValue().get(k);
+        String atk = at + "[" + k + "]";
+        if (!x.isTextual()) throw r.fail(atk, "must be an agent id, got " + x);
+        int w = market.node(x.asText());
+        if (w < 0 || !allowed.get(w)) throw r.fail(atk, "'" + x.asText() + "' is not a neighbour " + e.getKey() + " may inform");
+        if (s.get(w)) throw r.fail(atk, "'" + x.asText() + "' is listed twice");
+        s.set(w);
+      }
+      if (s.equals(allowed)) throw r.fail(at, e.getKey() + " informs every neighbour, which is her truthful report: leave her out");
+      out.put(u, s);
+    }
+    return out;
   }
 
   private record R(String label) {

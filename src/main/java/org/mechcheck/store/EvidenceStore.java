@@ -155,9 +155,10 @@ public final class EvidenceStore {
   }
 
   /**
-   * Saves a proof record unless one for the claim already covers at least its bound; returns
-   * whether it wrote. A record made from another version of the mechanism's source is replaced
-   * whatever its bound (it is stale). A record about another question, or an unreadable one, is
+   * Saves a proof record unless the claim's record covers as much ({@link ProofRecord#supersedes}:
+   * the quantifier and the box, then the bound, then a second solver); returns whether it wrote.
+   * A record made from another version of the mechanism's source is replaced
+   * whatever it covers (it is stale). A record about another question, or an unreadable one, is
    * never replaced: {@link InputException}.
    */
   public boolean save(ProofRecord r) {
@@ -167,7 +168,7 @@ public final class EvidenceStore {
     Path target = proofFile(r.claim());
     if (Files.exists(target)) {
       ProofRecord old = ProofRecord.read(target);
-      if (old.maxAgents() >= r.maxAgents() && java.util.Objects.equals(old.source(), r.source())) return false;
+      if (java.util.Objects.equals(old.source(), r.source()) && !r.supersedes(old)) return false;
     }
     AtomicFiles.replace(target, r.text());
     return true;

@@ -12,22 +12,92 @@ import java.util.List;
 
 /**
  * A bounded-verification record: the claim held on every network of its class with up to
- * {@code maxAgents} agents, every valuation in the box, every deviation. Format
- * {@code mechcheck-proof/1} (docs/formats/proof-record.md), one file per claim under proofs/.
+ * {@code maxAgents} agents, every valuation (in [0, box] when {@code box} is a number, every
+ * valuation at least 0 when it is {@value #UNBOUNDED}), every deviation. Format
+ * {@code mechcheck-proof/1} (docs/formats/proof.md), one file per claim under proofs/.
  * Optional fields: {@code units} (default 1) is the number of units every searched market had;
  * {@code deviations} names the family of protocol deviations searched (with {@code utility} saying
  * how utilities were compared) when the claim is about one; {@code mechanismSource} identifies a
- * researcher's mechanism file.
+ * researcher's mechanism file; {@code quantifier} (IC) says which reports of the others were
+ * searched ({@code DSIC} or {@code others truthful}, the meaning of a record without it);
+ * {@code solvers} lists the solvers that each answered UNSAT to every query the bound rests on.
  */
 public record ProofRecord(
     String claim, String mechanism, String property, String benchmark, String networkClass, int maxAgents, String box,
     long networks, long queries, long paths, String z3, double seconds, double solverSeconds, String command, String date,
-    List<Level> levels, int units, String deviations, String utility, MechanismSource source) {
+    List<Level> levels, int units, String deviations, String utility, MechanismSource source, String quantifier, List<SolverCount> solvers) {
 
   public static final String FORMAT = "mechcheck-proof/1";
+  /** The {@code box} of a search whose values and costs had no upper bound. */
+  public static final String UNBOUNDED = "unbounded";
+  /** The {@code quantifier} of an IC record that ranged over every report profile of the others. */
+  public static final String DSIC = "DSIC";
+  /** The {@code quantifier} of an IC record that took the others' reports as truthful (and of one without the field). */
+  public static final String OTHERS_TRUTHFUL = "others truthful";
 
   public ProofRecord {
     levels = List.copyOf(levels);
+    solvers = solvers == null ? List.of() : List.copyOf(solvers);
+  }
+
+  /** The record without quantifier and second solver (a record of a search that states neither). */
+  public ProofRecord(
+      String claim, String mechanism, String property, String benchmark, String networkClass, int maxAgents, String box,
+      long networks, long queries, long paths, String z3, double seconds, double solverSeconds, String command, String date,
+      List<Level> levels, int units, String deviations, String utility, MechanismSource source) {
+    this(claim, mechanism, property, benchmark, networkClass, maxAgents, box, networks, queries, paths, z3, seconds, solverSeconds, command, date,
+        levels, units, deviations, utility, source, null, null);
+  }
+
+  /** One solver and how many UNSAT answers it gave to the queries of the record. */
+  public record SolverCount(String solver, long unsat) {}
+
+  /**
+   * Whether this record should replace {@code old}, a record of the same claim. The question comes
+   * first: a record that covers more of it (the others' every report over their truthful ones;
+   * every value over a box, a larger box over a smaller) replaces one that covers less whatever the
+   * bounds, since the verdict is about the claim's question. For the same question, a larger bound
+   * wins, and at the same bound two solvers win over one.
+   */
+  public boolean supersedes(ProofRecord old) {
+    int q = Integer.compare(quantifierRank(), old.quantifierRank());
+    int b = compareBoxes(old);
+    if (q < 0 || b < 0) return false;
+    if (q > 0 || b > 0) return true;
+    if (maxAgents != old.maxAgents) return maxAgents > old.maxAgents;
+    return certified() && !old.certified();
+  }
+
+  private int quantifierRank() {
+    return DSIC.equals(quantifier) ? 1 : 0;
+  }
+
+  private int compareBoxes(ProofRecord old) {
+    if (!bounded() || !old.bounded()) return Boolean.compare(!bounded(), !old.bounded());
+    return org.mechcheck.num.Rationals.parse(box).compareTo(org.mechcheck.num.Rationals.parse(old.box));
+  }
+
+  /** Whether values and costs were restricted to [0, box]. */
+  public boolean bounded() {
+    return !UNBOUNDED.equals(box);
+  }
+
+  /** Whether a second solver agreed with every UNSAT answer the record rests on. */
+  public boolean certified() {
+    return solvers.size() >= 2 && solvers.stream().allMatch(c -> c.unsat() == queries);
+  }
+
+  /**
+   * What the record covers beyond its bound, in words, for a verdict: the quantifier of an IC
+   * record ({@code DSIC}, or {@code others truthful} for one that does not say), the box when there
+   * was one ({@code values in [0, 100]}), and whether two solvers agreed.
+   */
+  public List<String> qualifiers() {
+    List<String> q = new ArrayList<>();
+    if ("IC".equalsIgnoreCase(property)) q.add(quantifier == null ? OTHERS_TRUTHFUL : quantifier);
+    if (bounded()) q.add("values in [0, " + box + "]");
+    q.add(certified() ? "certified" : "not certified");
+    return q;
   }
 
   /** A record of a single-unit search of bids and informing sets by a shipped mechanism. */
@@ -53,12 +123,20 @@ public record ProofRecord(
 
   /**
    * What a search was about, everything a record says but its results: the claim, mechanism,
-   * property, benchmark, class, box, units, deviation family (null: bids and informing sets) with
-   * its utility note, the mechanism's source (null: shipped), and the command without its bound.
+   * property, benchmark, class, box ({@value #UNBOUNDED} or a number), units, deviation family
+   * (null: bids and informing sets) with its utility note, the mechanism's source (null: shipped),
+   * the command without its bound, and the quantifier over the others' reports (IC; null: not said).
    */
   public record Subject(
       String claim, String mechanism, String property, String benchmark, String networkClass, String box, int units, String deviations,
-      String utility, MechanismSource source, String command) {}
+      String utility, MechanismSource source, String command, String quantifier) {
+
+    /** A subject that states no quantifier. */
+    public Subject(String claim, String mechanism, String property, String benchmark, String networkClass, String box, int units, String deviations,
+        String utility, MechanismSource source, String command) {
+      this(claim, mechanism, property, benchmark, networkClass, box, units, deviations, utility, source, command, null);
+    }
+  }
 
   /**
    * The record of the sizes verified, 1 to {@code verified.size()}, every size complete: totals
@@ -66,12 +144,22 @@ public record ProofRecord(
    * search writes its records through this.
    */
   public static ProofRecord verified(Subject s, List<Level> verified, long paths, double seconds, double solverSeconds) {
+    return verified(s, verified, paths, seconds, solverSeconds, null);
+  }
+
+  /**
+   * {@link #verified(Subject, List, long, double, double)} by a search whose every UNSAT answer a
+   * second solver re-decided as UNSAT ({@code second}: its name; null: Z3 alone).
+   */
+  public static ProofRecord verified(Subject s, List<Level> verified, long paths, double seconds, double solverSeconds, String second) {
     int bound = verified.size();
     long nets = verified.stream().mapToLong(Level::networks).sum();
     long qs = verified.stream().mapToLong(Level::queries).sum();
+    String z3 = com.microsoft.z3.Version.getFullVersion();
+    List<SolverCount> solvers = second == null ? null : List.of(new SolverCount(z3, qs), new SolverCount(second, qs));
     return new ProofRecord(s.claim(), s.mechanism(), s.property(), s.benchmark(), s.networkClass(), bound, s.box(), nets, qs, paths,
-        com.microsoft.z3.Version.getFullVersion(), seconds, solverSeconds, s.command() + " --max-agents " + bound, Instant.now().toString(), verified,
-        s.units(), s.deviations(), s.utility(), s.source());
+        z3, seconds, solverSeconds, s.command() + " --max-agents " + bound, Instant.now().toString(), verified,
+        s.units(), s.deviations(), s.utility(), s.source(), s.quantifier(), solvers);
   }
 
   /** What this record is about (the command without its bound). */
@@ -112,6 +200,11 @@ public record ProofRecord(
     if (deviations != null) o.put("deviations", deviations);
     if (utility != null) o.put("utility", utility);
     if (source != null) o.set("mechanismSource", source.toJson());
+    if (quantifier != null) o.put("quantifier", quantifier);
+    if (!solvers.isEmpty()) {
+      ArrayNode ss = o.putArray("solvers");
+      for (SolverCount c : solvers) ss.addObject().put("solver", c.solver()).put("unsat", c.unsat());
+    }
     return o;
   }
 
@@ -143,12 +236,29 @@ public record ProofRecord(
       if (!x.isIntegralNumber() || !x.canConvertToLong() || x.asLong() < 0) throw new InputException(file + ": " + f + ": must be a whole number of at least 0, got " + x);
     }
     int units = u == null ? 1 : u.asInt();
+    String box = o.path("box").asText("100"); // every earlier writer wrote its box, 100 by default
+    if (!UNBOUNDED.equals(box)) {
+      try {
+        if (org.mechcheck.num.Rationals.parse(box).signum() <= 0) throw new NumberFormatException("not positive");
+      } catch (RuntimeException e) {
+        throw new InputException(file + ": box: must be \"" + UNBOUNDED + "\" or a positive exact number, got " + o.get("box"));
+      }
+    }
+    String quantifier = text(o, "quantifier");
+    if (quantifier != null && !quantifier.equals(DSIC) && !quantifier.equals(OTHERS_TRUTHFUL)) {
+      throw new InputException(file + ": quantifier: must be \"" + DSIC + "\" or \"" + OTHERS_TRUTHFUL + "\", got " + o.get("quantifier"));
+    }
+    List<SolverCount> solvers = new ArrayList<>();
+    for (JsonNode c : o.path("solvers")) {
+      if (!c.path("solver").isTextual() || !c.path("unsat").canConvertToLong()) throw new InputException(file + ": solvers: each entry is {\"solver\": name, \"unsat\": count}");
+      solvers.add(new SolverCount(c.get("solver").asText(), c.get("unsat").asLong()));
+    }
     List<Level> levels = new ArrayList<>();
     for (JsonNode l : o.path("levels")) levels.add(new Level(l.path("agents").asInt(), l.path("networks").asLong(), l.path("queries").asLong(), l.path("seconds").asDouble()));
     return new ProofRecord(o.get("claim").asText(), o.get("mechanism").asText(), o.get("property").asText(), o.path("benchmark").asText("vickrey"),
-        o.get("class").asText(), o.get("maxAgents").asInt(), o.path("box").asText(), o.get("networks").asLong(), o.get("queries").asLong(),
+        o.get("class").asText(), o.get("maxAgents").asInt(), box, o.get("networks").asLong(), o.get("queries").asLong(),
         o.path("paths").asLong(), o.path("z3").asText(), o.path("seconds").asDouble(), o.path("solverSeconds").asDouble(),
-        o.get("command").asText(), o.path("date").asText(), levels, units, text(o, "deviations"), text(o, "utility"), MechanismSource.read(o, file.toString()));
+        o.get("command").asText(), o.path("date").asText(), levels, units, text(o, "deviations"), text(o, "utility"), MechanismSource.read(o, file.toString()), quantifier, solvers);
   }
 
   private static String text(JsonNode o, String field) {

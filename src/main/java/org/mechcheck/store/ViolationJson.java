@@ -35,6 +35,16 @@ public final class ViolationJson {
     return o;
   }
 
+  /** The others' reports a deviation is judged against: {"B": ["C"], "D": []}, only those that differ from the truthful ones. */
+  public static ObjectNode others(Market m, Deviation d) {
+    ObjectNode o = NetworkJson.MAPPER.createObjectNode();
+    d.others().forEach((u, s) -> {
+      ArrayNode a = o.putArray(m.id(u));
+      s.stream().forEach(v -> a.add(m.id(v)));
+    });
+    return o;
+  }
+
   public static String describe(Market m, Deviation d) {
     if (d == null) return "-";
     if (d.isTruthful()) return "truthful";

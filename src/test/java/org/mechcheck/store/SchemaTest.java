@@ -3,6 +3,7 @@ package org.mechcheck.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -467,6 +468,21 @@ class SchemaTest {
     }
     JsonNode withSchema = change(read(Path.of("proofs/idm-tc_ic_tree.json")), d -> ((ObjectNode) d).put("$schema", "../docs/formats/schema/proof.schema.json"));
     assertValid("proof", withSchema, "a proof record naming its schema");
+    JsonNode stamped = change(read(Path.of("proofs/idm-tc_ic_tree.json")), d -> {
+      ((ObjectNode) d).put("box", "unbounded").put("quantifier", "DSIC");
+      ArrayNode ss = ((ObjectNode) d).putArray("solvers");
+      ss.addObject().put("solver", "Z3 4.14.1.0").put("unsat", d.get("queries").asLong());
+      ss.addObject().put("solver", "SMTInterpol 2.5-1388-ga5a4ab0c").put("unsat", d.get("queries").asLong());
+    });
+    assertValid("proof", stamped, "an unbounded, DSIC, certified record");
+    assertTrue(ProofRecord.read(write(stamped)).certified(), "the reader takes it as certified");
+    for (Map.Entry<String, JsonNode> e : Map.of(
+        "box -1", change(stamped, d -> ((ObjectNode) d).put("box", "-1")),
+        "box 'infinite'", change(stamped, d -> ((ObjectNode) d).put("box", "infinite")),
+        "quantifier 'mostly'", change(stamped, d -> ((ObjectNode) d).put("quantifier", "mostly"))).entrySet()) {
+      assertRejected("proof", e.getValue(), e.getKey());
+      assertThrows(InputException.class, () -> ProofRecord.read(write(e.getValue())), e.getKey() + ": the schema rejects it but the reader accepts it");
+    }
   }
 
   /** The readers refuse what the schemas refuse: every network mutation above makes run exit 2, every counterexample one makes replay exit 2. */
