@@ -176,6 +176,7 @@ final class SearchCommand implements Callable<Integer> {
     summary.put("claim", claimId).put("networks", r.networks()).put("queries", r.queries()).put("paths", r.stats().paths)
         .put("verdict", verdict).put("bound", r.bound()).put("seconds", Math.round(r.seconds() * 100) / 100.0)
         .put("solverShare", Math.round(solverShare * 1000) / 1000.0).put("timedOut", r.timedOut());
+    BenchCommand.phases(summary, r.stats(), threads, r.levels(), r.levelStats());
     if (json) System.out.println(NetworkJson.line(summary));
     else System.out.printf("  %.2f s, %.0f networks/s, %.0f queries/s, %.0f%% of the time in Z3%n", r.seconds(),
         r.networks() / Math.max(r.seconds(), 1e-9), r.queries() / Math.max(r.seconds(), 1e-9), 100 * solverShare);
@@ -240,6 +241,14 @@ final class SearchCommand implements Callable<Integer> {
       if (save) System.out.println("  saved " + store.cite(f.save(store, claimId, command + " --max-agents " + maxAgents)));
       Claim registered = claim(claimId);
       return registered != null && registered.expectsRefutation() ? 0 : Errors.VIOLATION;
+    }
+    if (json) {
+      ObjectNode summary = NetworkJson.MAPPER.createObjectNode();
+      summary.put("claim", claimId).put("networks", r.networks()).put("queries", r.queries()).put("verdict", r.bound() > 0 ? "verified" : "unknown")
+          .put("bound", r.bound()).put("seconds", Math.round(r.seconds() * 100) / 100.0).put("timedOut", r.timedOut());
+      // the search runs on one thread; its levels carry no breakdown of their own
+      BenchCommand.phases(summary, r.stats(), 1, r.levels(), List.of());
+      System.out.println(NetworkJson.line(summary));
     }
     String how = r.timedOut() ? " (time limit reached)" : "";
     System.out.println(claimId + ": " + (r.bound() > 0 ? "VERIFIED up to " + r.bound() + " agents" : "UNKNOWN") + how + " (" + r.networks() + " networks, " + r.queries() + " queries, "

@@ -43,7 +43,7 @@ public final class Search {
 
   public record Result(
       Market counterexample, Violation violation, Market unshrunk, int bound, long networks, long queries, Stats stats,
-      double seconds, List<ProofRecord.Level> levels, List<String> unknown, boolean timedOut) {
+      double seconds, List<ProofRecord.Level> levels, List<String> unknown, boolean timedOut, List<Stats> levelStats) {
 
     public boolean refuted() {
       return counterexample != null;
@@ -136,8 +136,8 @@ public final class Search {
     long start = System.nanoTime();
     long deadline = timeLimitSeconds > 0 ? start + (long) (timeLimitSeconds * 1e9) : Long.MAX_VALUE;
     List<ProofRecord.Level> levels = new ArrayList<>();
+    List<Stats> levelStats = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
-    Stats stats = new Stats();
     long networks = 0;
     int bound = 0;
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -151,6 +151,7 @@ public final class Search {
       for (int t = 0; t < threads; t++) checkers.add(pool.submit(() -> new SymbolicChecker(box, timeoutMillis)).get());
       for (int n = 1; n <= maxAgents; n++) {
         long levelStart = System.nanoTime(), queriesBefore = queries(checkers);
+        Stats statsBefore = total(checkers);
         listener.level(n, Enumerator.count(networkClass, n));
         Level level = new Level(n);
         List<Future<?>> work = new ArrayList<>();
@@ -191,16 +192,17 @@ public final class Search {
         if (level.violation != null) {
           Shrinker shrinker = new Shrinker(mechanism, property, benchmark, networkClass);
           Market small = shrinker.shrink(level.violation.witness());
-          return result(small, shrinker.violation(small), level.violation.witness(), bound, networks, checkers, start, levels, unknown, false);
+          return result(small, shrinker.violation(small), level.violation.witness(), bound, networks, checkers, start, levels, unknown, false, levelStats);
         }
-        if (level.timedOut) return result(null, null, null, bound, networks, checkers, start, levels, unknown, true);
+        if (level.timedOut) return result(null, null, null, bound, networks, checkers, start, levels, unknown, true, levelStats);
         levels.add(new ProofRecord.Level(n, level.done.get(), queries(checkers) - queriesBefore, (System.nanoTime() - levelStart) / 1e9));
+        levelStats.add(total(checkers).since(statsBefore));
         if (!level.undecided && bound == n - 1) {
           bound = n;
           listener.verified(levels.get(levels.size() - 1));
         }
       }
-      return result(null, null, null, bound, networks, checkers, start, levels, unknown, false);
+      return result(null, null, null, bound, networks, checkers, start, levels, unknown, false, levelStats);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("search interrupted", e);
@@ -256,11 +258,16 @@ public final class Search {
     return q;
   }
 
-  private static Result result(Market cx, Violation v, Market unshrunk, int bound, long networks, List<SymbolicChecker> checkers, long start,
-      List<ProofRecord.Level> levels, List<String> unknown, boolean timedOut) {
+  private static Stats total(List<SymbolicChecker> checkers) {
     Stats s = new Stats();
     for (SymbolicChecker z3 : checkers) s.add(z3.stats());
-    return new Result(cx, v, unshrunk, bound, networks, s.queries, s, (System.nanoTime() - start) / 1e9, levels, unknown, timedOut);
+    return s;
+  }
+
+  private static Result result(Market cx, Violation v, Market unshrunk, int bound, long networks, List<SymbolicChecker> checkers, long start,
+      List<ProofRecord.Level> levels, List<String> unknown, boolean timedOut, List<Stats> levelStats) {
+    Stats s = total(checkers);
+    return new Result(cx, v, unshrunk, bound, networks, s.queries, s, (System.nanoTime() - start) / 1e9, levels, unknown, timedOut, List.copyOf(levelStats));
   }
 
   /** A listener that reports nothing. */

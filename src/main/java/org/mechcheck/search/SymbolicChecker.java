@@ -3,7 +3,6 @@ package org.mechcheck.search;
 import com.microsoft.z3.ArithExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Model;
-import com.microsoft.z3.Params;
 import com.microsoft.z3.RealSort;
 import com.microsoft.z3.Solver;
 import java.util.ArrayList;
@@ -49,10 +48,7 @@ public final class SymbolicChecker implements AutoCloseable {
 
   public SymbolicChecker(BigFraction box, int timeoutMillis) {
     this.ctx = new Context();
-    this.solver = ctx.mkSolver();
-    Params params = ctx.mkParams();
-    params.add("timeout", timeoutMillis);
-    solver.setParameters(params);
+    this.solver = org.mechcheck.smt.Tuning.solver(ctx, timeoutMillis);
     this.explorer = new PathExplorer(ctx, solver, stats);
     this.arith = new Z3Arith(explorer);
     this.box = box;
