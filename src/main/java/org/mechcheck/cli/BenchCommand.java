@@ -92,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** One run of one build: its summary (null fields when the build does not say). */
-  record Run(String build, double seconds, long networks, long queries, String verdict, int bound, boolean timedOut, JsonNode summary, String load) {}
+  record Run(String build, double seconds, long networks, long queries, String verdict, int bound, boolean timedOut, JsonNode summary, String load, double cpu) {}
 
   @Override
   public Integer call() throws Exception {
@@ -142,8 +142,8 @@ final class BenchCommand implements Callable<Integer> {
       for (Run r : bs) rb.add(runJson(r));
       Run median = medianRun(as);
       double am = median(as), bm = bs.isEmpty() ? Double.NaN : median(bs);
-      row.put("seconds", am);
-      if (!bs.isEmpty()) row.put("baselineSeconds", bm).put("speedup", bm / am);
+      row.put("seconds", am).put("cpuSeconds", medianCpu(as));
+      if (!bs.isEmpty()) row.put("baselineSeconds", bm).put("speedup", bm / am).put("baselineCpuSeconds", medianCpu(bs)).put("cpuSpeedup", medianCpu(bs) / medianCpu(as));
       // per size, this build's median run; then the total with the ratio of medians
       JsonNode levels = median.summary == null ? null : median.summary.path("levels");
       int t = median.summary == null ? threads : median.summary.path("threads").asInt(threads);
@@ -156,7 +156,8 @@ final class BenchCommand implements Callable<Integer> {
       }
       String mark = median.timedOut ? " (time limit)" : "";
       String[] cells = cells(w + mark, "total", median.summary == null ? NetworkJson.MAPPER.createObjectNode() : median.summary, t,
-          b == null ? "" : fmt(bm) + (bs.stream().anyMatch(Run::timedOut) ? " (time limit)" : ""), b == null ? "" : String.format(Locale.ROOT, "%.2fx", bm / am));
+          b == null ? "" : fmt(bm) + (bs.stream().anyMatch(Run::timedOut) ? " (time limit)" : ""),
+          b == null ? "" : String.format(Locale.ROOT, "%.2fx (CPU %.2fx)", bm / am, medianCpu(bs) / medianCpu(as)));
       table.row(cells);
       md.append(markdownRow(cells));
       if (!bs.isEmpty()) {
@@ -210,13 +211,13 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static void report(Workload w, Run r) {
-    System.err.printf(Locale.ROOT, "%s, %s: %.2f s, %d networks, %d queries, %s%s (load %s)%n", w, r.build, r.seconds, r.networks, r.queries, r.verdict,
-        r.timedOut ? ", time limit" : "", r.load);
+    System.err.printf(Locale.ROOT, "%s, %s: %.2f s (%.1f s CPU), %d networks, %d queries, %s%s (load %s)%n", w, r.build, r.seconds, r.cpu, r.networks, r.queries,
+        r.verdict, r.timedOut ? ", time limit" : "", r.load);
   }
 
   private static ObjectNode runJson(Run r) {
     ObjectNode o = NetworkJson.MAPPER.createObjectNode();
-    o.put("build", r.build).put("seconds", r.seconds).put("networks", r.networks).put("queries", r.queries).put("verdict", r.verdict).put("bound", r.bound)
+    o.put("build", r.build).put("seconds", r.seconds).put("cpuSeconds", r.cpu).put("networks", r.networks).put("queries", r.queries).put("verdict", r.verdict).put("bound", r.bound)
         .put("timedOut", r.timedOut).put("load", r.load);
     if (r.summary != null) o.set("summary", r.summary);
     return o;
@@ -224,6 +225,11 @@ final class BenchCommand implements Callable<Integer> {
 
   static double median(List<Run> runs) {
     double[] s = runs.stream().mapToDouble(Run::seconds).sorted().toArray();
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  static double medianCpu(List<Run> runs) {
+    double[] s = runs.stream().mapToDouble(Run::cpu).sorted().toArray();
     return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 
@@ -243,6 +249,21 @@ final class BenchCommand implements Callable<Integer> {
       return l[0] + " " + l[1] + " " + l[2];
     } catch (IOException | RuntimeException e) {
       return "unknown";
+    }
+  }
+
+  /**
+   * CPU seconds of this process's finished children (Linux: /proc/self/stat, cutime and cstime
+   * in clock ticks of 1/100 s), NaN elsewhere: a run's CPU time is less at the mercy of other
+   * processes than its wall time.
+   */
+  static double childCpu() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
     }
   }
 
@@ -270,11 +291,13 @@ final class BenchCommand implements Callable<Integer> {
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
       pb.environment().put("MECHCHECK_HOME", home.toString());
       String before = load();
+      double cpuBefore = childCpu();
       long start = System.nanoTime();
       Process p = pb.start();
       String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int status = p.waitFor();
       double wall = (System.nanoTime() - start) / 1e9;
+      double cpu = childCpu() - cpuBefore;
       String loads = before + " / " + load();
       JsonNode summary = null;
       for (String line : stdout.lines().toList()) {
@@ -284,14 +307,14 @@ final class BenchCommand implements Callable<Integer> {
       }
       if (summary != null) {
         return new Run(name, summary.path("seconds").asDouble(wall), summary.path("networks").asLong(), summary.path("queries").asLong(),
-            summary.path("verdict").asText(), summary.path("bound").asInt(), summary.path("timedOut").asBoolean(), summary.has("levels") ? summary : null, loads);
+            summary.path("verdict").asText(), summary.path("bound").asInt(), summary.path("timedOut").asBoolean(), summary.has("levels") ? summary : null, loads, cpu);
       }
       Matcher m = HUMAN.matcher(stdout);
       if (m.find()) {
         String verdict = stdout.contains("VERIFIED") ? "verified" : stdout.contains("REFUTED") ? "refuted" : "unknown";
         Matcher bound = Pattern.compile("up to (\\d+) agents").matcher(stdout);
         return new Run(name, Double.parseDouble(m.group(3)), Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), verdict,
-            bound.find() ? Integer.parseInt(bound.group(1)) : 0, stdout.contains("time limit reached"), null, loads);
+            bound.find() ? Integer.parseInt(bound.group(1)) : 0, stdout.contains("time limit reached"), null, loads, cpu);
       }
       throw new InputException(name + ": search " + w + " gave no summary (exit status " + status + "): " + stdout.lines().findFirst().orElse("no output"));
     }
