@@ -240,7 +240,10 @@ public final class Search {
             } catch (org.mechcheck.num.Cancelled stopped) {
               level.stop(); // the network it was on stays undecided
             } catch (RuntimeException | Error failed) {
-              level.fail(failed); // the other workers finish their network before it is rethrown
+              // past the limit Z3 is told to stop mid-call, and may then refuse the next call (no
+              // model after a check it cut short): the network stays undecided, as when stopped
+              if (Thread.currentThread().isInterrupted() || System.nanoTime() > deadline) level.stop();
+              else level.fail(failed); // the other workers finish their network before it is rethrown
             } finally {
               running.remove(Thread.currentThread());
             }
