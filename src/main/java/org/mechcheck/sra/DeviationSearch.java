@@ -107,7 +107,23 @@ public final class DeviationSearch {
     long networks = 0;
     int bound = 0;
     Protocol sra = new Protocol();
+    java.util.concurrent.ScheduledExecutorService watchdog = null;
+    java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
     try (Context ctx = new Context()) {
+      if (deadline != Long.MAX_VALUE) {
+        // at the limit, the network in hand stops at its next comparison (and Z3 in its call), not at the end of the network
+        Thread self = Thread.currentThread();
+        watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "mechcheck-time-limit");
+          t.setDaemon(true);
+          return t;
+        });
+        watchdog.schedule(() -> {
+          stopped.set(true);
+          ctx.interrupt();
+          self.interrupt();
+        }, deadline - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+      }
       Solver solver = org.mechcheck.smt.Tuning.solver(ctx, timeoutMillis);
       PathExplorer explorer = new PathExplorer(ctx, solver, stats);
       Z3Arith z = new Z3Arith(explorer);
@@ -120,7 +136,18 @@ public final class DeviationSearch {
           networks++;
           progress.accept(networks);
           if (sra.refusal(m).isPresent()) continue;
-          Object r = checkNetwork(family, m, box, ctx, solver, explorer, z, stats);
+          Object r;
+          try {
+            r = checkNetwork(family, m, box, ctx, solver, explorer, z, stats);
+          } catch (RuntimeException e) {
+            if (!stopped.get()) throw e;
+            if (unknown.size() < 10) unknown.add(m.name() + ": stopped at the time limit; undecided");
+            return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, true, stats);
+          }
+          if (stopped.get()) { // Z3 was cut short: what it said about this network does not count
+            if (unknown.size() < 10) unknown.add(m.name() + ": stopped at the time limit; undecided");
+            return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, true, stats);
+          }
           if (r instanceof Finding f) return new Result(f, bound, networks, stats.queries, secs(start), levels, unknown, false, stats);
           if (r instanceof String u) {
             undecided = true;
@@ -130,6 +157,9 @@ public final class DeviationSearch {
         levels.add(new ProofRecord.Level(n, count, stats.queries - q0, (System.nanoTime() - levelStart) / 1e9));
         if (!undecided && bound == n - 1) bound = n;
       }
+    } finally {
+      if (watchdog != null) watchdog.shutdownNow();
+      if (stopped.get()) Thread.interrupted(); // the flag was the watchdog's, for the network in hand
     }
     return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, false, stats);
   }
