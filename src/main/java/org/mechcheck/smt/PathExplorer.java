@@ -164,7 +164,8 @@ public final class PathExplorer {
     all.add(side);
     BoolExpr goal = ctx.mkAnd(all.toArray(new BoolExpr[0]));
     for (Model m : pool) {
-      if (m.eval(goal, true).isTrue()) {
+      // the side alone first: it is small, and where it fails the whole goal need not be evaluated
+      if (m.eval(side, true).isTrue() && m.eval(goal, true).isTrue()) {
         stats.cachedDecisions++;
         return m;
       }
