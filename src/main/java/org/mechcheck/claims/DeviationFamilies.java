@@ -53,7 +53,13 @@ public interface DeviationFamilies extends Extension {
     }
   }
 
-  /** A search's result: a finding, or the sizes verified ({@code levels} per size, complete or not). */
+  /** A search's result: a finding, or the sizes verified ({@code levels} per size, complete or not); {@code stats} says where the time went. */
   record Result(Finding finding, int bound, long networks, long queries, double seconds, List<ProofRecord.Level> levels, List<String> unknown,
-      boolean timedOut) {}
+      boolean timedOut, org.mechcheck.smt.Stats stats) {
+    /** A result without a breakdown of the time. */
+    public Result(Finding finding, int bound, long networks, long queries, double seconds, List<ProofRecord.Level> levels, List<String> unknown,
+        boolean timedOut) {
+      this(finding, bound, networks, queries, seconds, levels, unknown, timedOut, new org.mechcheck.smt.Stats());
+    }
+  }
 }

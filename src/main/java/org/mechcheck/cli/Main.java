@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "mechcheck 0.1",
     description = "Runs the mechanisms of the literature exactly and checks what papers claim about them.",
-    subcommands = {MechanismsCommand.class, RunCommand.class, CheckCommand.class, SearchCommand.class, ClaimsCommand.class, CertifyCommand.class, EnumerateCommand.class, ReplayCommand.class, ExperimentCommand.class, ProveCommand.class, ExportCommand.class, ReportCommand.class, BundleCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {MechanismsCommand.class, RunCommand.class, CheckCommand.class, SearchCommand.class, ClaimsCommand.class, CertifyCommand.class, EnumerateCommand.class, ReplayCommand.class, ExperimentCommand.class, ProveCommand.class, BenchCommand.class, MergeCommand.class, ExportCommand.class, ReportCommand.class, BundleCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   /** The experiments plugins add below {@code experiment}. */

@@ -27,6 +27,7 @@ import org.mechcheck.store.EvidenceStore;
 import org.mechcheck.store.InputException;
 import org.mechcheck.store.MechanismSource;
 import org.mechcheck.store.NetworkJson;
+import org.mechcheck.store.PartialRecord;
 import org.mechcheck.store.ProofRecord;
 import org.mechcheck.workbench.Workbench;
 import picocli.CommandLine.Command;
@@ -59,6 +60,9 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--random", description = "instead of the exhaustive SMT search, check this many random networks (jqwik generators) exactly; never a proof") long random;
   @Option(names = "--seed", defaultValue = "1", description = "seed of --random") long seed;
   @Option(names = "--deviations", description = "with --property IC, a family of protocol deviations the mechanism names (sra: passing, choice, computation) instead of bids and informing sets") String deviations;
+
+  @Option(names = "--shard", paramLabel = "i/N", description = "search only the i-th of N slices of every size (balanced by expected cost) and write a partial record; mechcheck merge combines the N records") String shardSpec;
+  @Option(names = "--partial-out", paramLabel = "FILE", description = "with --shard: where the partial record goes (default: <claim>.shard-<i>-of-<N>.json here), rewritten after every size") Path partialOut;
 
   @Mixin WorkbenchOptions workbench;
   @Mixin WorkbenchOptions.Evidence evidence;
@@ -139,9 +143,16 @@ final class SearchCommand implements Callable<Integer> {
       });
     }
 
+    int[] shard = shardSpec == null ? null : shard(shardSpec);
+    if (shard == null && partialOut != null) throw new InputException("--partial-out goes with --shard");
+    if (shard != null && (random > 0 || deviations != null || save)) {
+      throw new InputException("--shard " + shardSpec + " writes a partial record; it goes without " + (random > 0 ? "--random" : deviations != null ? "--deviations" : "--save")
+          + " (mechcheck merge --save saves the combined evidence)");
+    }
     if (random > 0) return randomSearch(store, mech, prop, bench, nc, claimId, source, command + " --max-agents " + maxAgents + " --random " + random + " --seed " + seed);
     if (deviations != null) return deviationSearch(store, families, nc, boxValue, claimId, subject, command);
 
+    if (shard != null) return shardSearch(subject, mech, prop, bench, nc, boxValue, quantifier, shard[0], shard[1]);
     Progress progress = new Progress();
     // an interrupt (Ctrl-C) keeps what was found: the sizes already verified become a proof record
     long started = System.nanoTime();
@@ -205,6 +216,7 @@ final class SearchCommand implements Callable<Integer> {
         .put("box", boxValue == null ? ProofRecord.UNBOUNDED : Rationals.format(boxValue));
     if (prop.equals(Property.IC)) summary.put("quantifier", quantifier == Others.ALL ? ProofRecord.DSIC : ProofRecord.OTHERS_TRUTHFUL);
     if (certify) summary.put("certified", r.stats().certified).put("disagreements", r.stats().disagreements).put("secondSolverSeconds", Math.round(r.stats().secondNanos / 1e7) / 100.0);
+    BenchCommand.phases(summary, r.stats(), threads, r.levels(), r.levelStats());
     if (json) System.out.println(NetworkJson.line(summary));
     else System.out.printf("  %.2f s, %.0f networks/s, %.0f queries/s, %.0f%% of the time in Z3%n", r.seconds(),
         r.networks() / Math.max(r.seconds(), 1e-9), r.queries() / Math.max(r.seconds(), 1e-9), 100 * solverShare);
@@ -320,6 +332,79 @@ final class SearchCommand implements Callable<Integer> {
     return registered != null && registered.expectsRefutation() ? 0 : Errors.VIOLATION;
   }
 
+  /** i/N as {i, N}, 1 <= i <= N. */
+  private static int[] shard(String spec) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)/(\\d+)").matcher(spec.trim());
+    if (!m.matches()) throw new InputException("--shard: expected i/N (shard i of N, 1 <= i <= N), got '" + spec + "'");
+    int i, n;
+    try {
+      i = Integer.parseInt(m.group(1));
+      n = Integer.parseInt(m.group(2));
+    } catch (NumberFormatException e) {
+      throw new InputException("--shard: '" + spec + "' is too large");
+    }
+    if (n < 1 || i < 1 || i > n) throw new InputException("--shard: expected i/N with 1 <= i <= N, got '" + spec + "'");
+    return new int[] {i, n};
+  }
+
+  /** One shard of the search: its slice of every size, the partial record rewritten after every size. */
+  private Integer shardSearch(ProofRecord.Subject subject, Mechanism mech, Property prop, Benchmark bench, NetworkClass nc, BigFraction boxValue, Others quantifier,
+      int i, int n) {
+    Path out = partialOut != null ? partialOut : Path.of(PartialRecord.fileName(subject.claim(), i, n));
+    PartialRecord.Version version = PartialRecord.Version.current(home);
+    Progress progress = new Progress();
+    List<Search.LevelReport> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+    long started = System.nanoTime();
+    java.util.function.BiFunction<Boolean, org.mechcheck.smt.Stats, PartialRecord> record = (timedOut, stats) -> {
+      List<PartialRecord.Level> ls = new java.util.ArrayList<>();
+      PartialRecord.Violation v = null;
+      List<String> unknown = new java.util.ArrayList<>();
+      for (Search.LevelReport r : reports) {
+        ls.add(new PartialRecord.Level(r.agents(), r.networks(), r.queries(), r.seconds(), r.stats().paths, r.complete(), r.undecided()));
+        if (r.firstViolation() >= 0) v = new PartialRecord.Violation(r.agents(), r.firstViolation(), r.witness());
+        unknown.addAll(r.unknown());
+      }
+      long paths = reports.stream().mapToLong(r -> r.stats().paths).sum();
+      double solver = reports.stream().mapToDouble(r -> r.stats().solverNanos / 1e9).sum();
+      return new PartialRecord(subject, maxAgents, i, n, version, z3Timeout, ls, v, unknown, timedOut, (System.nanoTime() - started) / 1e9, solver, paths,
+          java.time.Instant.now().toString(), certify ? org.mechcheck.smt.SecondSolver.NAME : null);
+    };
+    Search.Listener listener = new Search.Listener() {
+      @Override
+      public void level(int agents, long networks) {
+        progress.level(agents, networks);
+      }
+
+      @Override
+      public void network(long done) {
+        progress.network(done);
+      }
+
+      @Override
+      public void remaining(double seconds) {
+        progress.remaining(seconds);
+      }
+
+      @Override
+      public void finished(Search.LevelReport report) {
+        reports.add(report);
+        record.apply(false, null).write(out); // a shard stopped later keeps every size it finished
+      }
+    };
+    Search.Result r;
+    try {
+      r = new Search(mech, prop, bench, nc, boxValue, z3Timeout, threads, units).others(quantifier).certify(certify).shard(i - 1, n).run(maxAgents, timeLimit, listener);
+    } finally {
+      progress.close();
+    }
+    PartialRecord rec = record.apply(r.timedOut(), r.stats());
+    rec.write(out);
+    String found = rec.violation() == null ? "no violation" : "a violation with " + rec.violation().agents() + " agents (" + rec.violation().witness().name() + ")";
+    System.out.println(subject.claim() + ": shard " + i + "/" + n + ": " + rec.levels().size() + " size" + (rec.levels().size() == 1 ? "" : "s") + " searched, "
+        + r.networks() + " networks, " + r.queries() + " queries, " + found + (r.timedOut() ? " (time limit reached)" : "") + "; wrote " + out);
+    return 0;
+  }
+
   private String registeredClaim(Mechanism m, Property p, NetworkClass nc, Benchmark b, int units) {
     for (Claim c : claims) {
       if (!c.protocolDeviations() && !c.modelClaim() && c.mechanism().equals(m.name()) && c.property().equals(p) && c.networkClass() == nc
@@ -333,10 +418,17 @@ final class SearchCommand implements Callable<Integer> {
     return null;
   }
 
-  /** A progress bar on stderr (networks done, networks/s, ETA) when there is a terminal; one line per size otherwise. */
+  /**
+   * A progress bar on stderr (networks done, networks/s, and the time the size still needs, from
+   * the search's cost model fitted as the size runs: the denser networks come last) when there is a
+   * terminal; otherwise one line per size, and a line a minute with the same estimate.
+   */
   private static final class Progress implements Search.Listener, AutoCloseable {
     private ProgressBar bar;
     final List<ProofRecord.Level> verified = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile double remaining = Double.NaN;
+    private volatile long total, done, lastLine;
+    private volatile int agents;
 
     @Override
     public void verified(ProofRecord.Level level) {
@@ -348,9 +440,16 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public void level(int agents, long networks) {
       close();
+      this.agents = agents;
+      total = networks;
+      done = 0;
+      remaining = Double.NaN;
+      lastLine = System.nanoTime();
       if (terminal) {
         bar = new ProgressBarBuilder().setTaskName(agents + " agents").setInitialMax(networks).setStyle(ProgressBarStyle.ASCII)
-            .setUnit(" networks", 1).showSpeed().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+            .setUnit(" networks", 1).showSpeed().setEtaFunction(state -> Double.isNaN(remaining) ? java.util.Optional.empty()
+                : java.util.Optional.of(java.time.Duration.ofSeconds(Math.round(remaining))))
+            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
       } else {
         System.err.println("searching " + networks + " networks with " + agents + " agents");
       }
@@ -358,7 +457,23 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public void network(long done) {
+      this.done = done;
       if (bar != null) bar.stepTo(done);
+    }
+
+    @Override
+    public void remaining(double seconds) {
+      remaining = seconds;
+      long now = System.nanoTime();
+      if (bar == null && now - lastLine > 60_000_000_000L) {
+        lastLine = now;
+        System.err.println("  " + agents + " agents: " + done + " of " + total + " networks, about " + duration(seconds) + " to go");
+      }
+    }
+
+    static String duration(double seconds) {
+      long s = Math.round(seconds);
+      return s < 120 ? s + " s" : s < 7200 ? (s + 30) / 60 + " min" : String.format(java.util.Locale.ROOT, "%.1f h", s / 3600.0);
     }
 
     @Override

@@ -71,6 +71,87 @@ public final class Enumerator {
     return IntStream.range(0, all.length).mapToObj(i -> all[i].market(c, n, i));
   }
 
+  /**
+   * The networks of {@link #stream} at the given positions of the enumeration order (ascending),
+   * each keeping its name ({@code cs-general-n5-17} is the 18th network of that size whichever
+   * slice it is in).
+   */
+  public static Stream<Market> stream(NetworkClass c, int n, int[] positions) {
+    Compact[] all = compact(c, n);
+    return Arrays.stream(positions).mapToObj(i -> all[i].market(c, n, i));
+  }
+
+  /**
+   * The expected cost of searching each network of the class with n agents, in enumeration order:
+   * {@link #cost(int, int[], int)} of each.
+   */
+  public static double[] costs(NetworkClass c, int n) {
+    Compact[] all = compact(c, n);
+    double[] w = new double[all.length];
+    for (int i = 0; i < all.length; i++) {
+      w[i] = cost(n + 1, CanonicalLabelling.decode(n + 1, all[i].code()), c.isCustomerSharing() ? all[i].coreSize() - 1 : 0);
+    }
+    return w;
+  }
+
+  /**
+   * A cost model of the symbolic search on one network structure, from its shape alone, fitted to
+   * what the searches do (README, benchmarks): S^2 / ((k + 1)^2 (d + 1)), where S is the sum over
+   * agents of 2^degree (each agent's informing sets, the IC deviations, each explored afresh), k the
+   * number of intermediaries and d the seller's degree (the more agents the seller reaches directly,
+   * and the more of the paths run through intermediaries, the fewer the comparisons the mechanisms
+   * branch on). On CSM's IC search over cs-general (n = 4 and 5) and IDM's over social (n = 5) it
+   * explains 55-70% of the variance of the logarithm of the work per network (feasibility checks
+   * and queries); the number of edges alone explains half as much. It grows within a size as the
+   * enumeration does (fewer edges first), which a count of networks misses; it balances shards and
+   * weights the networks still to come in the progress bar's estimate, whose exponent is fitted as
+   * the size runs. {@code adj}: adjacency masks, node 0 the seller.
+   */
+  public static double cost(int nodes, int[] adj, int intermediaries) {
+    double subsets = 0;
+    for (int v = 1; v < nodes; v++) subsets += Math.pow(2, Integer.bitCount(adj[v]));
+    return subsets * subsets / ((intermediaries + 1.0) * (intermediaries + 1.0) * (Integer.bitCount(adj[0]) + 1.0));
+  }
+
+  /** The cost model of one market's structure ({@link #cost(int, int[], int)}). */
+  public static double cost(Market m) {
+    int[] adj = new int[m.size()];
+    for (int[] e : m.edges()) {
+      adj[e[0]] |= 1 << e[1];
+      adj[e[1]] |= 1 << e[0];
+    }
+    int k = 0;
+    for (int v = 1; v < m.size(); v++) if (m.isIntermediary(v)) k++;
+    return cost(m.size(), adj, k);
+  }
+
+  /**
+   * The positions (in enumeration order, ascending) of the networks that shard {@code shard} of
+   * {@code shards} searches (0-based): the networks of the size are dealt out in enumeration order,
+   * each to the shard whose expected cost ({@link #costs}) is then least (ties to the lowest shard),
+   * so that every shard gets a like share of every part of the enumeration, cheap and dear, and the
+   * shards' expected costs differ by at most one network's. Deterministic: it depends on the class,
+   * the size and the number of shards only; the slices are disjoint and together are every network.
+   */
+  public static int[] slice(NetworkClass c, int n, int shard, int shards) {
+    if (shards < 1 || shard < 0 || shard >= shards) throw new IllegalArgumentException("shard " + shard + " of " + shards);
+    double[] w = costs(c, n);
+    if (shards == 1) return IntStream.range(0, w.length).toArray();
+    double[] load = new double[shards];
+    int[] owner = new int[w.length];
+    int mine = 0;
+    for (int i = 0; i < w.length; i++) {
+      int least = 0;
+      for (int k = 1; k < shards; k++) if (load[k] < load[least]) least = k;
+      owner[i] = least;
+      load[least] += w[i];
+      if (least == shard) mine++;
+    }
+    int[] out = new int[mine];
+    for (int i = 0, j = 0; i < w.length; i++) if (owner[i] == shard) out[j++] = i;
+    return out;
+  }
+
   /** Number of networks of the class with exactly n agents, without building them. */
   public static long count(NetworkClass c, int n) {
     long[] k = {0};
@@ -250,7 +331,24 @@ public final class Enumerator {
     return i < 26 ? String.valueOf((char) ('A' + i)) : (char) ('A' + i % 26) + Integer.toString(i / 26);
   }
 
+  private static final Map<String, Compact[]> LAST = new HashMap<>();
+
+  /** The level's networks, sorted; the last few levels asked for are kept (a search asks for one level several times). */
   private static Compact[] compact(NetworkClass c, int n) {
+    String key = c.id() + n;
+    synchronized (LAST) {
+      Compact[] known = LAST.get(key);
+      if (known != null) return known;
+    }
+    Compact[] all = enumerate(c, n);
+    synchronized (LAST) {
+      if (LAST.size() >= 4) LAST.clear();
+      LAST.put(key, all);
+    }
+    return all;
+  }
+
+  private static Compact[] enumerate(NetworkClass c, int n) {
     List<Compact> out = new ArrayList<>();
     generate(c, n, (adj, coreSize) -> out.add(readable(adj, coreSize)));
     Compact[] all = out.toArray(new Compact[0]);

@@ -1,7 +1,6 @@
 package org.mechcheck.search;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +27,15 @@ import org.mechcheck.store.ProofRecord;
  * search's number of units for sale (1 unless given). A network still running when the time
  * limit passes is stopped at the mechanism's next comparison (or abandoned, after a grace, if
  * it makes none) and counted as undecided.
+ *
+ * <p>A search can be one shard of several ({@link #shard}): it then searches, at every size, the
+ * slice of the enumeration {@link Enumerator#slice} deals to it (balanced by expected cost), in
+ * enumeration order, and does not shrink what it finds: {@code mechcheck merge} puts the shards'
+ * partial records together and picks the violation an unsharded search would have picked.
+ *
+ * <p>Progress: the listener hears of each network as it is finished, and of an estimate of the
+ * time the size still needs, from the cost model ({@link Enumerator#costs}) fitted to the times
+ * of the networks finished so far (the networks still to come are the larger ones).
  */
 public final class Search {
 
@@ -39,14 +47,38 @@ public final class Search {
 
     /** A size whose every network was decided and verified. */
     default void verified(ProofRecord.Level level) {}
+
+    /** Seconds the current size is expected still to take (NaN while there is nothing to go by). */
+    default void remaining(double seconds) {}
+
+    /** A size done, whatever it found (the shard's partial record is written from these). */
+    default void finished(LevelReport report) {}
+  }
+
+  /**
+   * What the search of one size found: networks searched and queries asked, seconds, where the
+   * time went, whether every network of the size (of the shard's slice) was searched and decided,
+   * and the enumeration position of the first violating network (-1: none) with its confirmed
+   * witness.
+   */
+  public record LevelReport(int agents, long networks, long queries, double seconds, Stats stats, boolean complete, boolean undecided,
+      long firstViolation, Market witness, List<String> unknown) {
+    public LevelReport {
+      unknown = List.copyOf(unknown);
+    }
   }
 
   public record Result(
       Market counterexample, Violation violation, Market unshrunk, int bound, long networks, long queries, Stats stats,
-      double seconds, List<ProofRecord.Level> levels, List<String> unknown, boolean timedOut) {
+      double seconds, List<ProofRecord.Level> levels, List<String> unknown, boolean timedOut, List<LevelReport> reports) {
 
     public boolean refuted() {
       return counterexample != null;
+    }
+
+    /** Where the time went at each size in {@link #levels} (the sizes searched to the end). */
+    public List<Stats> levelStats() {
+      return reports.stream().filter(r -> r.complete() && r.firstViolation() < 0).map(LevelReport::stats).toList();
     }
   }
 
@@ -58,6 +90,8 @@ public final class Search {
   private final int timeoutMillis;
   private final int threads;
   private final int units;
+  private final int shard;
+  private final int shards;
   private org.mechcheck.property.Others others = org.mechcheck.property.Others.ALL;
   private boolean certify;
 
@@ -81,7 +115,13 @@ public final class Search {
   /** A search whose enumerated markets have {@code units} units for sale (multi-unit mechanisms). */
   public Search(Mechanism mechanism, Property property, Benchmark benchmark, NetworkClass networkClass, BigFraction box, int timeoutMillis, int threads,
       int units) {
+    this(mechanism, property, benchmark, networkClass, box, timeoutMillis, threads, units, 0, 1);
+  }
+
+  private Search(Mechanism mechanism, Property property, Benchmark benchmark, NetworkClass networkClass, BigFraction box, int timeoutMillis, int threads,
+      int units, int shard, int shards) {
     if (units < 1) throw new IllegalArgumentException("units must be at least 1, got " + units);
+    if (shards < 1 || shard < 0 || shard >= shards) throw new IllegalArgumentException("shard " + (shard + 1) + " of " + shards);
     this.units = units;
     this.mechanism = mechanism;
     this.property = property;
@@ -90,27 +130,44 @@ public final class Search {
     this.box = box;
     this.timeoutMillis = timeoutMillis;
     this.threads = Math.max(1, threads);
+    this.shard = shard;
+    this.shards = shards;
   }
 
-  /** One size's networks, shared by the workers in enumeration order. */
+  /** The same search restricted to shard {@code index} (0-based) of {@code count}: at every size, the slice {@link Enumerator#slice} deals it. */
+  public Search shard(int index, int count) {
+    return new Search(mechanism, property, benchmark, networkClass, box, timeoutMillis, threads, units, index, count).others(others).certify(certify);
+  }
+
+  /** One size's networks (the shard's slice), shared by the workers in enumeration order. */
   private final class Level {
-    final Iterator<Market> networks;
-    long next;
+    final int agents;
+    final int[] positions;
+    final double[] cost;
+    int next;
     long firstViolation = Long.MAX_VALUE;
     SymbolicChecker.Result violation;
     final List<String> unknown = new ArrayList<>();
     boolean undecided;
     boolean timedOut;
     final AtomicLong done = new AtomicLong();
+    final Estimate estimate;
 
     Level(int agents) {
-      networks = Enumerator.stream(networkClass, agents).map(m -> m.withUnits(units)).iterator();
+      this.agents = agents;
+      double[] all = Enumerator.costs(networkClass, agents);
+      positions = shards == 1 ? java.util.stream.IntStream.range(0, all.length).toArray() : Enumerator.slice(networkClass, agents, shard, shards);
+      cost = new double[positions.length];
+      for (int i = 0; i < positions.length; i++) cost[i] = all[positions[i]];
+      estimate = new Estimate(cost, threads);
     }
 
-    synchronized Object[] take(long deadline) {
+    /** The next network: its place in this slice and the market, or null when there is none to hand out. */
+    synchronized Item take(long deadline) {
       if (System.nanoTime() > deadline) timedOut = true;
-      if (timedOut || failure != null || !networks.hasNext() || next > firstViolation) return null;
-      return new Object[] {next++, networks.next()};
+      if (timedOut || failure != null || next >= positions.length || positions[next] > firstViolation) return null;
+      int k = next++;
+      return new Item(k, positions[k], Enumerator.stream(networkClass, agents, new int[] {positions[k]}).findFirst().orElseThrow().withUnits(units));
     }
 
     Throwable failure;
@@ -150,15 +207,23 @@ public final class Search {
         if (unknown.size() < 10) unknown.add(m.name() + ": " + r.note());
       }
     }
+
+    /** Every network of the slice was handed out and finished (none abandoned, none left after a violation). */
+    synchronized boolean complete() {
+      return !timedOut && failure == null && next >= positions.length && violation == null && inFlight.isEmpty();
+    }
   }
+
+  /** A network handed out: its place in the slice, its position in the enumeration, the market. */
+  private record Item(int slot, int position, Market market) {}
 
   /** Searches every network of the class with 1, 2, ..., {@code maxAgents} agents (0 for {@code timeLimitSeconds}: no limit). */
   public Result run(int maxAgents, double timeLimitSeconds, Listener listener) {
     long start = System.nanoTime();
     long deadline = timeLimitSeconds > 0 ? start + (long) (timeLimitSeconds * 1e9) : Long.MAX_VALUE;
     List<ProofRecord.Level> levels = new ArrayList<>();
+    List<LevelReport> reports = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
-    Stats stats = new Stats();
     long networks = 0;
     int bound = 0;
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -171,29 +236,35 @@ public final class Search {
     try {
       for (int t = 0; t < threads; t++) checkers.add(pool.submit(() -> new SymbolicChecker(box, timeoutMillis, others, certify)).get());
       for (int n = 1; n <= maxAgents; n++) {
-        if (System.nanoTime() > deadline) return result(null, null, null, bound, networks, checkers, start, levels, unknown, true); // not even counting the next size
+        if (System.nanoTime() > deadline) return result(null, null, null, bound, networks, checkers, start, levels, unknown, true, reports); // not even counting the next size
         long levelStart = System.nanoTime(), queriesBefore = queries(checkers);
-        listener.level(n, Enumerator.count(networkClass, n));
+        Stats statsBefore = total(checkers);
         Level level = new Level(n);
+        listener.level(n, level.positions.length);
         List<Future<?>> work = new ArrayList<>();
         List<Thread> running = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (SymbolicChecker z3 : checkers) {
           work.add(pool.submit(() -> {
             running.add(Thread.currentThread());
             try {
-              Object[] item;
+              Item item;
               while ((item = level.take(deadline)) != null) {
-                Market m = (Market) item[1];
+                Market m = item.market();
                 level.running(m);
-                if (mechanism.refusal(m).isEmpty()) level.report((Long) item[0], m, z3.check(mechanism, m, property, benchmark));
+                long t0 = System.nanoTime();
+                if (mechanism.refusal(m).isEmpty()) level.report(item.position(), m, z3.check(mechanism, m, property, benchmark));
                 level.running(null);
+                level.estimate.finished(item.slot(), (System.nanoTime() - t0) / 1e9);
                 listener.network(level.done.incrementAndGet());
+                double left = level.estimate.remaining();
+                if (!Double.isNaN(left)) listener.remaining(left);
               }
             } catch (org.mechcheck.num.Cancelled stopped) {
               level.stop(); // the network it was on stays undecided
             } catch (RuntimeException | Error failed) {
-              // past the time limit Z3 was told to stop: a call it cancels may throw ("push canceled"); that network stays undecided
-              if (level.stopped()) level.stop();
+              // past the limit Z3 is told to stop mid-call, and may then throw from that call or refuse
+              // the next ("push canceled", no model after a check it cut short): the network stays undecided
+              if (level.stopped() || Thread.currentThread().isInterrupted() || System.nanoTime() > deadline) level.stop();
               else level.fail(failed); // the other workers finish their network before it is rethrown
             } finally {
               running.remove(Thread.currentThread());
@@ -212,19 +283,29 @@ public final class Search {
         }
         networks += level.done.get();
         unknown.addAll(level.unknown);
+        double seconds = (System.nanoTime() - levelStart) / 1e9;
+        long levelQueries = queries(checkers) - queriesBefore;
+        LevelReport report = new LevelReport(n, level.done.get(), levelQueries, seconds, total(checkers).since(statsBefore), level.complete(),
+            level.undecided, level.violation == null ? -1 : level.firstViolation, level.violation == null ? null : level.violation.witness(), level.unknown);
+        reports.add(report);
+        listener.finished(report);
         if (level.violation != null) {
+          if (shards > 1) { // the merge shrinks the violation it picks
+            return result(level.violation.witness(), level.violation.violation(), level.violation.witness(), bound, networks, checkers, start, levels, unknown,
+                false, reports);
+          }
           Shrinker shrinker = new Shrinker(mechanism, property, benchmark, networkClass, others).until(deadline);
           Market small = shrinker.shrink(level.violation.witness());
-          return result(small, shrinker.violation(small), level.violation.witness(), bound, networks, checkers, start, levels, unknown, false);
+          return result(small, shrinker.violation(small), level.violation.witness(), bound, networks, checkers, start, levels, unknown, false, reports);
         }
-        if (level.timedOut) return result(null, null, null, bound, networks, checkers, start, levels, unknown, true);
-        levels.add(new ProofRecord.Level(n, level.done.get(), queries(checkers) - queriesBefore, (System.nanoTime() - levelStart) / 1e9));
+        if (level.timedOut) return result(null, null, null, bound, networks, checkers, start, levels, unknown, true, reports);
+        levels.add(new ProofRecord.Level(n, level.done.get(), levelQueries, seconds));
         if (!level.undecided && bound == n - 1) {
           bound = n;
           listener.verified(levels.get(levels.size() - 1));
         }
       }
-      return result(null, null, null, bound, networks, checkers, start, levels, unknown, false);
+      return result(null, null, null, bound, networks, checkers, start, levels, unknown, false, reports);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("search interrupted", e);
@@ -238,6 +319,63 @@ public final class Search {
         for (SymbolicChecker z3 : checkers) pool.submit(z3::close);
         pool.shutdown();
       }
+    }
+  }
+
+  /**
+   * The time a size still needs: the cost model's weights w of the networks of the slice, and the
+   * seconds t of those finished, fitted as t = a * w^b (least squares on logarithms for b, clamped
+   * to [0, 3], and a so that the fit adds up to the time spent); the networks not yet finished,
+   * weighted so, divided among the threads. Recomputed at most twice a second.
+   */
+  static final class Estimate {
+    private final double[] weight;
+    private final boolean[] finished;
+    private final int threads;
+    private double sx, sy, sxx, sxy, spent;
+    private int count;
+    private long computedAt;
+    private double last = Double.NaN;
+
+    Estimate(double[] weight, int threads) {
+      this.weight = weight;
+      this.finished = new boolean[weight.length];
+      this.threads = threads;
+    }
+
+    synchronized void finished(int slot, double seconds) {
+      finished[slot] = true;
+      double x = Math.log(Math.max(weight[slot], 1e-9)), y = Math.log(Math.max(seconds, 1e-6));
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      sxy += x * y;
+      spent += seconds;
+      count++;
+    }
+
+    /** The exponent b of the fit so far (1 until there is a spread of weights to fit it to). */
+    synchronized double exponent() {
+      double var = sxx - sx * sx / count;
+      if (count < 5 || var < 1e-6) return 1;
+      return Math.max(0, Math.min(3, (sxy - sx * sy / count) / var));
+    }
+
+    /** Seconds of wall-clock time the networks not yet finished are expected to take; NaN before the first network. */
+    synchronized double remaining() {
+      if (count == 0) return Double.NaN;
+      long now = System.nanoTime();
+      if (now - computedAt < 500_000_000L && !Double.isNaN(last)) return last;
+      double b = exponent(), fitted = 0, rest = 0;
+      for (int i = 0; i < weight.length; i++) {
+        double w = Math.pow(Math.max(weight[i], 1e-9), b);
+        if (finished[i]) fitted += w;
+        else rest += w;
+      }
+      double a = fitted > 0 ? spent / fitted : 0;
+      computedAt = now;
+      last = a * rest / threads;
+      return last;
     }
   }
 
@@ -274,18 +412,22 @@ public final class Search {
     return true;
   }
 
-
   private static long queries(List<SymbolicChecker> checkers) {
     long q = 0;
     for (SymbolicChecker z3 : checkers) q += z3.stats().queries;
     return q;
   }
 
-  private static Result result(Market cx, Violation v, Market unshrunk, int bound, long networks, List<SymbolicChecker> checkers, long start,
-      List<ProofRecord.Level> levels, List<String> unknown, boolean timedOut) {
+  private static Stats total(List<SymbolicChecker> checkers) {
     Stats s = new Stats();
     for (SymbolicChecker z3 : checkers) s.add(z3.stats());
-    return new Result(cx, v, unshrunk, bound, networks, s.queries, s, (System.nanoTime() - start) / 1e9, levels, unknown, timedOut);
+    return s;
+  }
+
+  private static Result result(Market cx, Violation v, Market unshrunk, int bound, long networks, List<SymbolicChecker> checkers, long start,
+      List<ProofRecord.Level> levels, List<String> unknown, boolean timedOut, List<LevelReport> reports) {
+    Stats s = total(checkers);
+    return new Result(cx, v, unshrunk, bound, networks, s.queries, s, (System.nanoTime() - start) / 1e9, levels, unknown, timedOut, List.copyOf(reports));
   }
 
   /** A listener that reports nothing. */

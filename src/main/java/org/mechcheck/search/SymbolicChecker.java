@@ -3,7 +3,6 @@ package org.mechcheck.search;
 import com.microsoft.z3.ArithExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Model;
-import com.microsoft.z3.Params;
 import com.microsoft.z3.RealSort;
 import com.microsoft.z3.Solver;
 import java.util.ArrayList;
@@ -64,13 +63,7 @@ public final class SymbolicChecker implements AutoCloseable {
     this.others = others;
     this.second = certify ? new SecondSolver(timeoutMillis) : null;
     this.ctx = new Context();
-    this.solver = ctx.mkSolver();
-    Params params = ctx.mkParams();
-    params.add("timeout", timeoutMillis);
-    // Z3 must not take SIGINT during a call (it swallowed Ctrl-C, and its handler races between threads):
-    // the JVM gets it and the search stops as between calls, keeping the sizes verified
-    params.add("ctrl_c", false);
-    solver.setParameters(params);
+    this.solver = org.mechcheck.smt.Tuning.solver(ctx, timeoutMillis);
     this.explorer = new PathExplorer(ctx, solver, stats);
     this.arith = new Z3Arith(explorer);
     this.box = box;

@@ -8,8 +8,11 @@ import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +20,14 @@ import java.util.function.Supplier;
  * symbolic comparison goes through {@link #decide}, which replays a recorded choice prefix or,
  * at a new branch point, asks the solver which sides are feasible under the path condition and
  * queues the other side. The explorer owns the path condition; mechanism code never sees it.
+ *
+ * <p>Fewer solver calls, the same paths ({@link Tuning}, measured in the README's benchmarks): a
+ * condition the path has already decided is answered from the path; one that the bounds of the
+ * solver's assertions settle (0 <= x <= box) needs no check; the model of the solver's base is
+ * kept from one exploration to the next while the base is the same; and before asking whether
+ * the other side of a branch is feasible, the models found earlier on this base are tried on it.
+ * Each shortcut stands in for an answer the solver would give (infeasible, or feasible with a
+ * model), so the set of paths explored is the same.
  */
 public final class PathExplorer {
   private final Context ctx;
@@ -28,6 +39,18 @@ public final class PathExplorer {
   private final List<BoolExpr> pc = new ArrayList<>();
   private boolean exploring;
   private final Stats stats;
+  private final Tuning tuning = Tuning.current();
+  /** The branch conditions decided on the current path (top-level negations stripped), with their side. */
+  private final Map<BoolExpr, Boolean> decided = new HashMap<>();
+
+  // What the solver asserted when the last exploration began (the base every path extends), the
+  // bounds it puts on the variables, a model of it, and models of it that earlier checks found:
+  // kept while the base stays the same.
+  private BoolExpr[] base;
+  private Intervals intervals;
+  private Model rootModel;
+  private final Deque<Model> pool = new ArrayDeque<>();
+  private static final int POOL = 16;
 
   /** A path still to run: its choices, and a model that takes it (null when the solver could not say). */
   private record Pending(List<Boolean> script, Model model) {}
@@ -60,9 +83,25 @@ public final class PathExplorer {
     }
     if (!exploring) throw new IllegalStateException("a symbolic branch outside an exploration");
     BoolExpr cond = (BoolExpr) simplified;
+    boolean negated = cond.isNot();
+    BoolExpr atom = negated ? (BoolExpr) cond.getArgs()[0] : cond;
+    if (tuning.pathLiterals()) {
+      // already decided on this path: no branch point (a replay meets it at the same place)
+      Boolean known = decided.get(atom);
+      if (known != null) {
+        stats.cachedDecisions++;
+        return known != negated;
+      }
+    }
     boolean choice;
+    Boolean settled;
     if (pos < script.size()) {
       choice = script.get(pos);
+    } else if (intervals != null && (settled = intervals.truth(cond)) != null) {
+      // the bounds of the base settle it: the other side is infeasible on every path
+      stats.cachedDecisions++;
+      choice = settled;
+      script.add(choice);
     } else {
       // the current path's model already shows one side feasible: only the other needs a query
       Boolean modelSide = model == null ? null : evaluates(cond);
@@ -77,16 +116,29 @@ public final class PathExplorer {
         if (choice) model = trueModel;
       } else {
         choice = modelSide;
-        Status other = feasible(choice ? ctx.mkNot(cond) : cond);
-        if (other != Status.UNSATISFIABLE) {
-          pending.push(new Pending(extended(!choice), other == Status.SATISFIABLE ? model() : null));
+        BoolExpr other = choice ? ctx.mkNot(cond) : cond;
+        Model witness = fromPool(other);
+        if (witness != null) {
+          pending.push(new Pending(extended(!choice), witness));
+        } else {
+          Status s = feasible(other);
+          if (s != Status.UNSATISFIABLE) {
+            Model m = s == Status.SATISFIABLE ? model() : null;
+            if (m != null && tuning.modelPool()) {
+              pool.addFirst(m);
+              if (pool.size() > POOL) pool.removeLast();
+            }
+            pending.push(new Pending(extended(!choice), m));
+          }
         }
       }
       script.add(choice);
     }
     pos++;
-    solver.add(choice ? cond : ctx.mkNot(cond));
+    BoolExpr literal = choice ? cond : ctx.mkNot(cond);
+    solver.add(literal);
     pc.add(choice ? c : ctx.mkNot(c));
+    if (tuning.pathLiterals()) decided.put(atom, choice != negated);
     return choice;
   }
 
@@ -96,7 +148,9 @@ public final class PathExplorer {
   private Status feasible(BoolExpr cond) {
     long t = System.nanoTime();
     lastStatus = solver.check(cond);
-    stats.solverNanos += System.nanoTime() - t;
+    long spent = System.nanoTime() - t;
+    stats.solverNanos += spent;
+    stats.feasibilityNanos += spent;
     stats.feasibilityChecks++;
     return lastStatus;
   }
@@ -131,18 +185,57 @@ public final class PathExplorer {
     return v.isTrue() ? Boolean.TRUE : v.isFalse() ? Boolean.FALSE : null;
   }
 
+  /** A model found earlier on this base that satisfies the current path and {@code side} (so both sides are feasible), or null. */
+  private Model fromPool(BoolExpr side) {
+    if (!tuning.modelPool() || pool.isEmpty()) return null;
+    // everything asserted on this path (the base and the path's literals) and the side, so that a
+    // model completed with default values is checked on every assertion it must satisfy
+    List<BoolExpr> all = new ArrayList<>(base.length + pc.size() + 1);
+    all.addAll(Arrays.asList(base));
+    all.addAll(pc);
+    all.add(side);
+    BoolExpr goal = ctx.mkAnd(all.toArray(new BoolExpr[0]));
+    for (Model m : pool) {
+      // the side alone first: it is small, and where it fails the whole goal need not be evaluated
+      if (m.eval(side, true).isTrue() && m.eval(goal, true).isTrue()) {
+        stats.cachedDecisions++;
+        return m;
+      }
+    }
+    return null;
+  }
+
   private List<Boolean> extended(boolean choice) {
     List<Boolean> other = new ArrayList<>(script);
     other.add(choice);
     return other;
   }
 
+  /** Notes the solver's base; returns a model of it when one is known from an earlier exploration of the same base, else null. */
+  private Model base() {
+    if (!tuning.intervals() && !tuning.rootModel() && !tuning.modelPool()) return null;
+    BoolExpr[] now = solver.getAssertions();
+    if (!Arrays.equals(now, base)) {
+      base = now;
+      intervals = tuning.intervals() ? Intervals.of(now) : null;
+      rootModel = null;
+      pool.clear();
+    }
+    return tuning.rootModel() ? rootModel : null;
+  }
+
   /** Runs {@code body} once per feasible path and returns every path with its condition. */
   public <T> List<Path<T>> explore(Supplier<T> body) {
+    long started = System.nanoTime();
     List<Path<T>> paths = new ArrayList<>();
     pending.clear();
-    Status root = feasible(ctx.mkTrue());
-    pending.push(new Pending(new ArrayList<>(), root == Status.SATISFIABLE ? model() : null));
+    Model first = base();
+    if (first == null) {
+      Status root = feasible(ctx.mkTrue());
+      first = root == Status.SATISFIABLE ? model() : null;
+      rootModel = first;
+    }
+    pending.push(new Pending(new ArrayList<>(), first));
     exploring = true;
     try {
       while (!pending.isEmpty()) {
@@ -151,6 +244,7 @@ public final class PathExplorer {
         model = next.model();
         pos = 0;
         pc.clear();
+        decided.clear();
         solver.push();
         try {
           T result = body.get(); // run first: the path condition is complete only afterwards
@@ -163,6 +257,8 @@ public final class PathExplorer {
       }
     } finally {
       exploring = false;
+      decided.clear();
+      stats.exploreNanos += System.nanoTime() - started;
     }
     return paths;
   }

@@ -1,6 +1,12 @@
 package org.mechcheck.smt;
 
-/** Where the time goes: paths explored, solver calls and the nanoseconds spent inside Z3. */
+/**
+ * Where the time goes: paths explored, solver calls and the nanoseconds spent in each phase.
+ * {@code solverNanos} is every call to Z3's check (queries and feasibility checks together);
+ * {@code feasibilityNanos} the part of it that the path explorer spent deciding branches;
+ * {@code exploreNanos} everything inside {@link PathExplorer#explore} (the mechanism re-executed
+ * in Java, the terms it builds, the feasibility checks and the models they keep).
+ */
 public final class Stats {
   public long paths;
   public long feasibilityChecks;
@@ -10,6 +16,10 @@ public final class Stats {
   public long certified;
   public long secondNanos;
   public long disagreements;
+  public long feasibilityNanos;
+  public long exploreNanos;
+  /** Branch conditions answered from the literals already on the path, without asking Z3. */
+  public long cachedDecisions;
 
   public void add(Stats o) {
     certified += o.certified;
@@ -19,5 +29,31 @@ public final class Stats {
     feasibilityChecks += o.feasibilityChecks;
     queries += o.queries;
     solverNanos += o.solverNanos;
+    feasibilityNanos += o.feasibilityNanos;
+    exploreNanos += o.exploreNanos;
+    cachedDecisions += o.cachedDecisions;
+  }
+
+  /** A copy (a snapshot of counters that go on changing). */
+  public Stats copy() {
+    Stats s = new Stats();
+    s.add(this);
+    return s;
+  }
+
+  /** This minus {@code before}: what happened since the snapshot. */
+  public Stats since(Stats before) {
+    Stats s = copy();
+    s.paths -= before.paths;
+    s.feasibilityChecks -= before.feasibilityChecks;
+    s.queries -= before.queries;
+    s.solverNanos -= before.solverNanos;
+    s.feasibilityNanos -= before.feasibilityNanos;
+    s.exploreNanos -= before.exploreNanos;
+    s.cachedDecisions -= before.cachedDecisions;
+    s.certified -= before.certified;
+    s.secondNanos -= before.secondNanos;
+    s.disagreements -= before.disagreements;
+    return s;
   }
 }

@@ -4,7 +4,6 @@ import com.microsoft.z3.ArithExpr;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Model;
-import com.microsoft.z3.Params;
 import com.microsoft.z3.RealSort;
 import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
@@ -51,7 +50,8 @@ public final class DeviationSearch {
   public record Finding(Market witness, int agent, String family, String kind, List<Integer> targets, BigFraction parameter, String text,
       BigFraction truthful, BigFraction deviating) {}
 
-  public record Result(Finding finding, int bound, long networks, long queries, double seconds, List<ProofRecord.Level> levels, List<String> unknown, boolean timedOut) {}
+  public record Result(Finding finding, int bound, long networks, long queries, double seconds, List<ProofRecord.Level> levels, List<String> unknown, boolean timedOut,
+      Stats stats) {}
 
   private DeviationSearch() {}
 
@@ -108,13 +108,7 @@ public final class DeviationSearch {
     int bound = 0;
     Protocol sra = new Protocol();
     try (Context ctx = new Context()) {
-      Solver solver = ctx.mkSolver();
-      Params params = ctx.mkParams();
-      params.add("timeout", timeoutMillis);
-      // Z3 must not take SIGINT during a call (it swallowed Ctrl-C, and its handler races between threads):
-      // the JVM gets it and the search stops as between calls, keeping the sizes verified
-      params.add("ctrl_c", false);
-      solver.setParameters(params);
+      Solver solver = org.mechcheck.smt.Tuning.solver(ctx, timeoutMillis);
       PathExplorer explorer = new PathExplorer(ctx, solver, stats);
       Z3Arith z = new Z3Arith(explorer);
       // at the time limit the network being checked is stopped, not finished: at its next comparison, or as Z3 gives up its call
@@ -124,13 +118,13 @@ public final class DeviationSearch {
         long levelStart = System.nanoTime(), q0 = stats.queries, count = 0;
         boolean undecided = false;
         for (Market m : (Iterable<Market>) Enumerator.stream(nc, n)::iterator) {
-          if (System.nanoTime() > deadline) return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, true);
+          if (System.nanoTime() > deadline) return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, true, stats);
           count++;
           networks++;
           progress.accept(networks);
           if (sra.refusal(m).isPresent()) continue;
           Object r = checkNetwork(family, m, box, ctx, solver, explorer, z, stats);
-          if (r instanceof Finding f) return new Result(f, bound, networks, stats.queries, secs(start), levels, unknown, false);
+          if (r instanceof Finding f) return new Result(f, bound, networks, stats.queries, secs(start), levels, unknown, false, stats);
           if (r instanceof String u) {
             undecided = true;
             if (unknown.size() < 10) unknown.add(m.name() + ": " + u);
@@ -141,12 +135,12 @@ public final class DeviationSearch {
       }
       } catch (org.mechcheck.num.Cancelled | com.microsoft.z3.Z3Exception stopped) {
         if (!limit.fired()) throw stopped;
-        return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, true);
+        return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, true, stats);
       } finally {
         limit.close();
       }
     }
-    return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, false);
+    return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, false, stats);
   }
 
   /** Interrupts the searching thread and Z3 at the deadline, unless closed first. */

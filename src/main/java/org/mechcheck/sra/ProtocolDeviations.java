@@ -30,7 +30,7 @@ public final class ProtocolDeviations implements DeviationFamilies {
   public Result search(String family, NetworkClass nc, int maxAgents, BigFraction box, int timeoutMillis, double timeLimit, LongConsumer progress) {
     DeviationSearch.Result r = DeviationSearch.run(family, nc, maxAgents, box, timeoutMillis, timeLimit, progress);
     return new Result(r.finding() == null ? null : new Found(r.finding()), r.bound(), r.networks(), r.queries(), r.seconds(), r.levels(), r.unknown(),
-        r.timedOut());
+        r.timedOut(), r.stats());
   }
 
   @Override

@@ -164,7 +164,7 @@ public record ProofRecord(
 
   /** What this record is about (the command without its bound). */
   public Subject subject() {
-    return new Subject(claim, mechanism, property, benchmark, networkClass, box, units, deviations, utility, source, command);
+    return new Subject(claim, mechanism, property, benchmark, networkClass, box, units, deviations, utility, source, command, quantifier);
   }
 
   /**

@@ -89,7 +89,7 @@ class SchemaTest {
   void everyFormatHasASchemaAndAPage() throws IOException {
     String index = Files.readString(DOCS.resolve("README.md"));
     assertEquals(List.of("claims", "counterexample", "datatrade-claim", "datatrade-counterexample", "datatrade-model", "datatrade-search",
-        "group-evidence", "key", "network", "outcome", "proof", "sra-deviation", "violations"), List.copyOf(TREES.keySet()));
+        "group-evidence", "key", "network", "outcome", "partial", "proof", "sra-deviation", "violations"), List.copyOf(TREES.keySet()));
     for (String name : TREES.keySet()) {
       assertTrue(Files.isRegularFile(DOCS.resolve(name + ".md")), "no page docs/formats/" + name + ".md");
       assertTrue(index.contains("(" + name + ".md)"), "docs/formats/README.md does not link " + name + ".md");
@@ -311,10 +311,19 @@ class SchemaTest {
     if (SAMPLES.containsKey(schema)) return read(Path.of(SAMPLES.get(schema)));
     return switch (schema) {
       case "datatrade-model" -> datatradeModel();
+      case "partial" -> partial();
       case "outcome" -> tree(cli("run", "--mechanism", "csm", "--network", "src/test/resources/reference/csm-fig1b.json", "--json").out());
       case "violations" -> tree(cli("check", "--mechanism", "idm-tc", "--network", "src/test/resources/reference/idmtc-fig1a-plus-BE.json", "--json").out());
       default -> fail("no sample of " + schema);
     };
+  }
+
+  /** A partial record as search --shard writes it: one shard of VCG's BB search, whose slice holds a violation. */
+  static synchronized JsonNode partial() throws IOException {
+    Path out = Files.createTempDirectory("partial").resolve("part.json");
+    Run r = cli("search", "--mechanism", "vcg", "--property", "BB", "--class", "cs-general", "--max-agents", "3", "--shard", "1/3", "--partial-out", out.toString());
+    assertEquals(0, r.status(), r.err());
+    return read(out);
   }
 
   /** The model of a shipped data-trading counterexample with its mechanism t: a model file as datatrade solve reads it. */
@@ -398,6 +407,10 @@ class SchemaTest {
     assertRejected("counterexample", change(bb, d -> ((ObjectNode) d).put("agent", "A")), "a BB counterexample naming an agent");
     assertRejected("counterexample", change(bb, d -> ((ObjectNode) d).put("benchmark", "vickrey")), "a BB counterexample naming a benchmark");
 
+    JsonNode partial = partial();
+    assertRejected("partial", change(partial, d -> ((ObjectNode) d.get("shard")).put("index", 0)), "shard index 0");
+    assertRejected("partial", change(partial, d -> ((ObjectNode) d.get("levels").get(0)).remove("complete")), "a size without complete");
+    assertRejected("partial", change(partial, d -> ((ObjectNode) d.get("version")).put("code", "abc")), "a code digest that is not SHA-256");
     JsonNode proof = read(Path.of("proofs/idm-tc_ic_tree.json"));
     assertRejected("proof", change(proof, d -> ((ObjectNode) d).put("maxAgents", "6")), "maxAgents as a string");
     assertRejected("proof", change(proof, d -> ((ObjectNode) d).put("class", "trees")), "an unknown network class");

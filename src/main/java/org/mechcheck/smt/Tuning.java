@@ -1,0 +1,73 @@
+package org.mechcheck.smt;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The engine's optimisations, each of which leaves every verdict as it was (EngineEquivalenceTest
+ * compares the engine with and without them on every network up to a size, for every property).
+ * All are on by default; the system property {@code mechcheck.tuning} turns them off for
+ * measurement and for that test: {@code none} turns every one off, {@code -name,-name} the ones
+ * named.
+ *
+ * @param pathLiterals a branch condition already decided on the current path (the same Z3 term,
+ *     or its negation) is answered from the path, without a solver call or a new branch point
+ */
+public record Tuning(boolean pathLiterals, boolean cores, boolean intervals, boolean rootModel, boolean modelPool) {
+  public static final Tuning ALL = new Tuning(true, false, true, true, true);
+  public static final Tuning NONE = new Tuning(false, false, false, false, false);
+
+  /** What {@code mechcheck.tuning} asks for (every optimisation when it is unset). */
+  public static Tuning current() {
+    return parse(System.getProperty("mechcheck.tuning", ""));
+  }
+
+  static Tuning parse(String spec) {
+    String s = spec.trim();
+    if (s.isEmpty()) return ALL;
+    if (s.equals("none")) return NONE;
+    Set<String> off = new LinkedHashSet<>();
+    for (String part : s.split(",")) {
+      String p = part.trim();
+      if (!p.startsWith("-")) throw new IllegalArgumentException("mechcheck.tuning: expected 'none' or '-name,...', got '" + spec + "'");
+      off.add(p.substring(1));
+    }
+    Set<String> known = Set.of("pathLiterals", "cores", "intervals", "rootModel", "modelPool");
+    for (String o : off) if (!known.contains(o)) throw new IllegalArgumentException("mechcheck.tuning: unknown optimisation '" + o + "' (known: " + known + ")");
+    return new Tuning(!off.contains("pathLiterals"), false, !off.contains("intervals"), !off.contains("rootModel"), !off.contains("modelPool"));
+  }
+
+  /**
+   * The solver a search uses: Z3's default solver with the per-call timeout, and, for
+   * measurement, the parameters the system property {@code mechcheck.z3} lists
+   * ({@code name=value;name=value}: solver parameters such as {@code smt.relevancy}).
+   */
+  public static com.microsoft.z3.Solver solver(com.microsoft.z3.Context ctx, int timeoutMillis) {
+    String kind = System.getProperty("mechcheck.solver", "");
+    com.microsoft.z3.Solver solver = kind.equals("simple") ? ctx.mkSimpleSolver()
+        : kind.startsWith("logic:") ? ctx.mkSolver(kind.substring(6))
+        : kind.startsWith("tactic:") ? ctx.mkSolver(ctx.mkTactic(kind.substring(7))) : ctx.mkSolver();
+    com.microsoft.z3.Params params = ctx.mkParams();
+    params.add("timeout", timeoutMillis);
+    // Z3 must not take SIGINT during a call (it swallowed Ctrl-C, and its handler races between threads):
+    // the JVM gets it and the search stops as between calls, keeping the sizes verified
+    params.add("ctrl_c", false);
+    for (String kv : System.getProperty("mechcheck.z3", "").split(";")) {
+      if (kv.isBlank()) continue;
+      String[] p = kv.split("=", 2);
+      String v = p[1].trim();
+      if (v.equals("true") || v.equals("false")) params.add(p[0].trim(), Boolean.parseBoolean(v));
+      else if (v.matches("-?\\d+")) params.add(p[0].trim(), Integer.parseInt(v));
+      else params.add(p[0].trim(), v);
+    }
+    solver.setParameters(params);
+    return solver;
+  }
+
+  @Override
+  public String toString() {
+    return Arrays.toString(new String[] {pathLiterals ? "pathLiterals" : "-pathLiterals", cores ? "cores" : "-cores", intervals ? "intervals" : "-intervals",
+        rootModel ? "rootModel" : "-rootModel"});
+  }
+}

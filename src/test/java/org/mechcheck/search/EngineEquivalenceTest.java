@@ -1,0 +1,80 @@
+package org.mechcheck.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.mechcheck.claims.Claim;
+import org.mechcheck.claims.ClaimRegistry;
+import org.mechcheck.mechanism.Mechanisms;
+import org.mechcheck.sra.DeviationSearch;
+
+/**
+ * The engine's optimisations ({@link org.mechcheck.smt.Tuning}) change how many solver calls a
+ * search makes, never what it finds: for every registered claim about a network mechanism (every
+ * property, benchmark, class and number of units the claims use, and 001's protocol deviations),
+ * the search with every optimisation off and with all of them on gives, size by size, the same
+ * networks, the same queries and the same paths, and the same verdict, bound and first violating
+ * network. One thread, so that a refuted search stops at the same network both times.
+ */
+class EngineEquivalenceTest {
+  /** Sizes compared in the suite: every network of every class up to this many agents. */
+  static final int AGENTS = 3;
+
+  /** The claims of the benchmark's workloads, one size further. */
+  static final List<String> DEEPER = List.of("idm/ic/social", "csm/ic/general");
+
+  /** What a search found and how much it asked, size by size. */
+  record Trace(String verdict, int bound, String firstViolation, long networks, long queries, long paths, List<String> levels) {}
+
+  @TestFactory
+  Stream<DynamicTest> optimisationsLeaveEverySearchAsItWas() throws Exception {
+    List<Claim> claims = ClaimRegistry.read(Path.of("spec/claims.json"));
+    Stream<DynamicTest> every = claims.stream().filter(c -> !c.modelClaim()).map(c -> DynamicTest.dynamicTest(c.id(), () -> {
+      Trace off = with("none", () -> trace(c, AGENTS)), on = with("", () -> trace(c, AGENTS));
+      assertEquals(off, on, c.id() + ": the search with every optimisation off, then on");
+    }));
+    Stream<DynamicTest> deeper = claims.stream().filter(c -> DEEPER.contains(c.id())).map(c -> DynamicTest.dynamicTest(c.id() + " n<=" + (AGENTS + 1), () -> {
+      Trace off = with("none", () -> trace(c, AGENTS + 1)), on = with("", () -> trace(c, AGENTS + 1));
+      assertEquals(off, on, c.id() + ": the search with every optimisation off, then on");
+    }));
+    return Stream.concat(every, deeper);
+  }
+
+  private static Trace trace(Claim c, int agents) {
+    int n = c.protocolDeviations() ? agents : Math.max(agents, c.units());
+    if (c.protocolDeviations()) {
+      DeviationSearch.Result r = DeviationSearch.run(c.deviations(), c.networkClass(), n, BigFraction.of(100), 60_000, 0, x -> {});
+      List<String> levels = new ArrayList<>();
+      for (var l : r.levels()) levels.add(l.agents() + ": " + l.networks() + " networks, " + l.queries() + " queries");
+      return new Trace(r.finding() != null ? "refuted" : "verified", r.bound(), r.finding() == null ? null : r.finding().witness().name(), r.networks(),
+          r.queries(), r.stats().paths, levels);
+    }
+    Search.Result r = new Search(Mechanisms.byName(c.mechanism()).orElseThrow(), c.property(), c.benchmark(), c.networkClass(), BigFraction.of(100), 60_000, 1,
+        c.units()).run(n, 0, Search.SILENT);
+    List<String> levels = new ArrayList<>();
+    for (int k = 0; k < r.levels().size(); k++) {
+      var l = r.levels().get(k);
+      levels.add(l.agents() + ": " + l.networks() + " networks, " + l.queries() + " queries, " + r.levelStats().get(k).paths + " paths");
+    }
+    return new Trace(r.refuted() ? "refuted" : "verified", r.bound(), r.refuted() ? r.unshrunk().name() : null, r.networks(), r.queries(), r.stats().paths, levels);
+  }
+
+  /** Runs {@code body} with the system property mechcheck.tuning set (the engine reads it when it is built). */
+  static <T> T with(String tuning, Supplier<T> body) {
+    String before = System.getProperty("mechcheck.tuning");
+    System.setProperty("mechcheck.tuning", tuning);
+    try {
+      return body.get();
+    } finally {
+      if (before == null) System.clearProperty("mechcheck.tuning");
+      else System.setProperty("mechcheck.tuning", before);
+    }
+  }
+}

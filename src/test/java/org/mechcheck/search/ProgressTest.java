@@ -1,0 +1,75 @@
+package org.mechcheck.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+import org.mechcheck.mechanism.Mechanisms;
+import org.mechcheck.network.Enumerator;
+import org.mechcheck.network.NetworkClass;
+import org.mechcheck.property.Benchmark;
+import org.mechcheck.property.Property;
+
+/**
+ * Progress you can trust: the estimate of the time a size still needs weights the networks to come
+ * by the fitted cost model (the dear ones come last, so counting networks would promise too little),
+ * and a time limit stops the search within seconds of it.
+ */
+class ProgressTest {
+  @Test
+  void theEstimateWeightsTheNetworksToComeByTheirFittedCost() {
+    // 100 networks whose cost grows along the enumeration, and times that follow t = 0.01 w^1.5
+    double[] w = new double[100];
+    for (int i = 0; i < w.length; i++) w[i] = 1 + i;
+    Search.Estimate e = new Search.Estimate(w, 2);
+    double spent = 0, rest = 0;
+    for (int i = 0; i < 40; i++) {
+      double t = 0.01 * Math.pow(w[i], 1.5);
+      e.finished(i, t);
+      spent += t;
+    }
+    for (int i = 40; i < w.length; i++) rest += 0.01 * Math.pow(w[i], 1.5);
+    assertEquals(1.5, e.exponent(), 1e-9, "the exponent of the cost model, fitted to the finished networks");
+    assertEquals(rest / 2, e.remaining(), 1e-6 * rest, "the remaining networks' time, on two threads");
+    double byCount = spent / 40 * 60 / 2;
+    assertTrue(e.remaining() > 4 * byCount, "far more than the count of networks says: " + e.remaining() + " vs " + byCount);
+  }
+
+  @Test
+  void theCostModelGrowsAlongTheEnumeration() {
+    // fewer edges first: the last third of cs-general n = 5 carries most of the expected cost
+    double[] w = Enumerator.costs(NetworkClass.CS_GENERAL, 5);
+    double total = 0, last = 0;
+    for (int i = 0; i < w.length; i++) {
+      total += w[i];
+      if (i >= 2 * w.length / 3) last += w[i];
+    }
+    assertTrue(last / total > 0.5, "last third: " + last / total);
+  }
+
+  @Test
+  void aTimeLimitStopsTheSearchWithinSecondsOfIt() {
+    double limit = 3;
+    long start = System.nanoTime();
+    Search.Result r = new Search(Mechanisms.byName("csm").orElseThrow(), Property.IC, Benchmark.VICKREY, NetworkClass.CS_GENERAL, BigFraction.of(100), 30_000, 2)
+        .run(6, limit, Search.SILENT);
+    double took = (System.nanoTime() - start) / 1e9;
+    assertTrue(r.timedOut(), "csm IC on cs-general to 6 agents takes far longer than " + limit + " s");
+    // the grace for a network that does not stop (Search.GRACE_NANOS), and the time to set up a size
+    assertTrue(took < limit + Search.GRACE_NANOS / 1e9 + 5, "stopped " + (took - limit) + " s after the limit");
+  }
+
+  @Test
+  void aTimeLimitStopsAProtocolDeviationSearchWithinSecondsOfItToo() {
+    // 001's computation deviations: one network with 4 agents takes longer than the limit by itself
+    double limit = 3;
+    long start = System.nanoTime();
+    org.mechcheck.sra.DeviationSearch.Result r = org.mechcheck.sra.DeviationSearch.run("computation", NetworkClass.SOCIAL, 4, BigFraction.of(100), 30_000, limit,
+        x -> {});
+    double took = (System.nanoTime() - start) / 1e9;
+    assertTrue(r.timedOut(), "stopped by the limit");
+    assertTrue(took < limit + 5, "stopped " + (took - limit) + " s after the limit");
+    assertTrue(!Thread.currentThread().isInterrupted(), "the caller's thread is not left interrupted");
+  }
+}
