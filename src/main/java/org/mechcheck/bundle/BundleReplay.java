@@ -18,7 +18,11 @@ import org.mechcheck.claims.Claim;
 import org.mechcheck.claims.ClaimEvaluator;
 import org.mechcheck.claims.ClaimRegistry;
 import org.mechcheck.claims.Verdict;
-import org.mechcheck.mechanism.Mechanisms;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mechcheck.claims.DeviationFamilies;
+import org.mechcheck.mechanism.Mechanism;
+import org.mechcheck.plugin.Registry;
+import org.mechcheck.property.Others;
 import org.mechcheck.network.NetworkClass;
 import org.mechcheck.num.Rationals;
 import org.mechcheck.property.Benchmark;
@@ -120,22 +124,31 @@ public final class BundleReplay {
     return new Result(lines, ok);
   }
 
-  /** The record's search again up to {@link #RECHECK} agents: no counterexample, every size decided, the record's network counts. */
+  /**
+   * The record's search again up to {@link #RECHECK} agents, with the record's box and quantifier:
+   * no counterexample, every size decided, the record's network counts.
+   */
   static String recheck(ProofRecord r, String family) {
     int bound = Math.min(RECHECK, r.maxAgents());
     NetworkClass nc = NetworkClass.parse(r.networkClass()).orElseThrow(() -> new InputException(r.claim() + ": class: unknown '" + r.networkClass() + "'"));
+    BigFraction box = r.bounded() ? Rationals.parse(r.box()) : null;
+    Registry registry = Registry.standard();
     List<Long> counts;
     String found;
     int decided;
     if (!family.isEmpty()) {
-      var d = org.mechcheck.sra.DeviationSearch.run(family, nc, bound, Rationals.parse(r.box()), 60_000, 0, x -> {});
-      found = d.finding() == null ? null : org.mechcheck.sra.DeviationEvidence.describe(d.finding());
+      DeviationFamilies families = registry.find(DeviationFamilies.class, r.mechanism())
+          .orElseThrow(() -> new InputException(r.claim() + ": deviations: no registered search of " + r.mechanism() + "'s deviation families"));
+      DeviationFamilies.Result d = families.search(family, nc, bound, box, 60_000, 0, x -> {});
+      found = d.finding() == null ? null : d.finding().describe();
       decided = d.bound();
       counts = d.levels().stream().map(ProofRecord.Level::networks).toList();
     } else {
-      Search.Result s = new Search(Mechanisms.byName(r.mechanism()).orElseThrow(() -> new InputException(r.claim() + ": mechanism: unknown '" + r.mechanism() + "'")),
-          Property.parse(r.property()).orElseThrow(), Benchmark.parse(r.benchmark()).orElseThrow(), nc, Rationals.parse(r.box()), 60_000, 1, r.units())
-          .run(bound, 0, Search.SILENT);
+      Mechanism m = registry.find(Mechanism.class, r.mechanism()).orElseThrow(() -> new InputException(r.claim() + ": mechanism: unknown '" + r.mechanism() + "'"));
+      Property p = Property.parse(registry, r.property()).orElseThrow(() -> new InputException(r.claim() + ": property: unknown '" + r.property() + "'"));
+      Benchmark b = Benchmark.parse(registry, r.benchmark()).orElseThrow(() -> new InputException(r.claim() + ": benchmark: unknown '" + r.benchmark() + "'"));
+      Search.Result s = new Search(m, p, b, nc, box, 60_000, 1, r.units())
+          .others(ProofRecord.DSIC.equals(r.quantifier()) ? Others.ALL : Others.TRUTHFUL).run(bound, 0, Search.SILENT);
       found = s.refuted() ? s.violation().detail() : null;
       decided = s.bound();
       counts = s.levels().stream().map(ProofRecord.Level::networks).toList();
