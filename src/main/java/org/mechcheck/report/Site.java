@@ -110,14 +110,26 @@ public final class Site {
     r.put("expected", c.expected());
     r.put("verdict", v.verdict());
     r.put("bound", bound(v));
+    r.put("certification", certification(v));
     r.put("agrees", v.agreesWithSource());
     r.put("standing", v.verdict().equals(Verdict.UNKNOWN) ? "unknown" : v.agreesWithSource() ? "as the source says" : "contrary to the source");
     return r;
   }
 
+  /** The bound with what it covers beyond it (quantifier, box), as the claims table words it; certification has its own column. */
   private static String bound(Verdict v) {
     if (v.bound() == null) return "";
-    return "n<=" + v.bound() + (v.claim().units() != 1 ? ", k=" + v.claim().units() : "");
+    List<String> parts = new ArrayList<>();
+    parts.add("n<=" + v.bound());
+    if (v.claim().units() != 1) parts.add("k=" + v.claim().units());
+    for (String q : v.qualifiers()) if (!q.endsWith("certified")) parts.add(q);
+    return String.join(", ", parts);
+  }
+
+  /** "certified" (two solvers agreed on every UNSAT answer), "not certified", or blank where the verdict rests on no bounded search. */
+  private static String certification(Verdict v) {
+    for (String q : v.qualifiers()) if (q.endsWith("certified")) return q;
+    return "";
   }
 
   private void claimPage(Verdict v) {
@@ -162,7 +174,11 @@ public final class Site {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("class", r.networkClass());
       p.put("maxAgents", r.maxAgents());
-      p.put("box", r.box());
+      p.put("values", r.bounded() ? "values and costs in [0, " + r.box() + "]" : "every value and cost at least 0 (unbounded)");
+      p.put("quantifier", r.quantifier() != null ? r.quantifier() : "IC".equalsIgnoreCase(r.property()) ? ProofRecord.OTHERS_TRUTHFUL : "");
+      List<String> solvers = new ArrayList<>();
+      for (ProofRecord.SolverCount sc : r.solvers()) solvers.add(sc.solver() + " (" + sc.unsat() + " UNSAT answers)");
+      p.put("solvers", r.certified() ? "certified: " + String.join(" and ", solvers) + " agreed" : "not certified: Z3 alone");
       p.put("networks", r.networks());
       p.put("queries", r.queries());
       p.put("z3", r.z3());

@@ -112,6 +112,24 @@ class ReportSiteTest {
   }
 
   @Test
+  void theCertifiedColumnSaysWhatEachProofRecordSays() throws Exception {
+    int certified = 0, not = 0;
+    try (WebClient w = browser(false)) {
+      HtmlPage index = w.getPage(site.resolve("index.html").toUri().toURL());
+      for (HtmlTableRow r : index.<HtmlTableRow>getByXPath("//table[@id='claims']/tbody/tr")) {
+        String id = r.getCell(0).asNormalizedText(), column = r.getCell(6).asNormalizedText();
+        Path record = org.mechcheck.store.ProofRecord.fileFor(Path.of("proofs"), id);
+        if (!r.getAttribute("data-verdict").equals("verified") || !Files.exists(record)) continue;
+        org.mechcheck.store.ProofRecord rec = org.mechcheck.store.ProofRecord.read(record);
+        assertEquals(rec.certified() ? "certified" : "not certified", column, id);
+        if (rec.certified()) certified++;
+        else not++;
+      }
+    }
+    assertTrue(certified > 0, certified + " certified, " + not + " not");
+  }
+
+  @Test
   void everyRefutedClaimShowsItsCounterexamplePicture() throws Exception {
     try (WebClient w = browser(false)) {
       HtmlPage index = w.getPage(site.resolve("index.html").toUri().toURL());
