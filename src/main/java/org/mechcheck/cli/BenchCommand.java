@@ -53,6 +53,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "2", description = "search threads (default 2)") int threads;
   @Option(names = "--time-limit", defaultValue = "0", description = "seconds per run (0: none); a run cut short is marked") double timeLimit;
   @Option(names = "--json", paramLabel = "FILE", description = "every run's figures as JSON") Path json;
+  @Option(names = "--args", paramLabel = "ARGS", description = "more options for this build's searches only, e.g. \"--others truthful --box 100\": the work an older baseline does, which knows no such options") String thisArgs;
   @Option(names = "--markdown", paramLabel = "FILE", description = "the table as Markdown") Path markdown;
 
   /** One workload: what {@code search} is asked. */
@@ -101,7 +102,8 @@ final class BenchCommand implements Callable<Integer> {
     if (rounds < 1) throw new InputException("--rounds must be at least 1");
     if (baseline != null && tuning != null) throw new InputException("--baseline and --tuning: give one baseline");
     Path home = Home.get();
-    Build a = new Build("this build", classPath(), home, null);
+    Build a = new Build("this build" + (thisArgs == null ? "" : " (" + thisArgs.trim() + ")"), classPath(), home, null);
+    a.extra = thisArgs == null || thisArgs.isBlank() ? List.of() : List.of(thisArgs.trim().split("\\s+"));
     Build b = null;
     if (baseline != null) {
       if (!Files.isRegularFile(baseline)) throw new InputException("--baseline: " + baseline + ": no such jar");
@@ -275,6 +277,8 @@ final class BenchCommand implements Callable<Integer> {
     final String classPath;
     final Path home;
     final String tuning;
+    /** Options added to every search of this build. */
+    List<String> extra = List.of();
 
     Build(String name, String classPath, Path home, String tuning) {
       this.name = name;
@@ -288,6 +292,7 @@ final class BenchCommand implements Callable<Integer> {
       if (tuning != null) cmd.add("-Dmechcheck.tuning=" + tuning);
       cmd.addAll(List.of("-cp", classPath, "org.mechcheck.cli.Main"));
       cmd.addAll(w.args(threads, timeLimit));
+      cmd.addAll(extra);
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
       pb.environment().put("MECHCHECK_HOME", home.toString());
       String before = load();

@@ -20,6 +20,7 @@ import org.mechcheck.mechanism.Mechanisms;
 import org.mechcheck.network.Enumerator;
 import org.mechcheck.network.NetworkClass;
 import org.mechcheck.property.Benchmark;
+import org.mechcheck.property.Others;
 import org.mechcheck.property.Property;
 import org.mechcheck.search.Search;
 import org.mechcheck.store.ProofRecord;
@@ -51,24 +52,44 @@ class ShardTest {
 
   @Test
   void threeShardsMergeIntoTheUnshardedRecord() throws Exception {
-    List<Path> parts = shards("--mechanism", "idm", "--property", "IC", "--class", "social", "--max-agents", "4");
-    Path merged = dir.resolve("merged.json");
-    CliTest.Result m = CliTest.run("merge", parts.get(2).toString(), parts.get(0).toString(), parts.get(1).toString(), "--out", merged.toString());
-    assertEquals(0, m.status(), m.toString());
-    assertTrue(m.out().contains("verified on every network with up to 4 agents (merged from 3 shards)"), m.toString());
-    ProofRecord rec = ProofRecord.read(merged);
-    Search.Result whole = new Search(Mechanisms.byName("idm").orElseThrow(), Property.IC, Benchmark.VICKREY, NetworkClass.SOCIAL, BigFraction.of(100), 30_000, 1)
-        .run(4, 0, Search.SILENT);
-    assertEquals(whole.bound(), rec.maxAgents());
-    assertEquals(whole.levels().size(), rec.levels().size());
-    for (int k = 0; k < whole.levels().size(); k++) {
-      assertEquals(whole.levels().get(k).networks(), rec.levels().get(k).networks(), "networks with " + (k + 1) + " agents");
-      assertEquals(whole.levels().get(k).queries(), rec.levels().get(k).queries(), "queries with " + (k + 1) + " agents");
+    // DSIC (the default) to 3 agents, and against truthful others to 4: the quantifier travels with the parts
+    for (Others others : Others.values()) {
+      int n = others == Others.ALL ? 3 : 4;
+      List<String> search = new ArrayList<>(List.of("--mechanism", "idm", "--property", "IC", "--class", "social", "--max-agents", Integer.toString(n)));
+      if (others == Others.TRUTHFUL) search.addAll(List.of("--others", "truthful"));
+      List<Path> parts = shards(search.toArray(new String[0]));
+      Path merged = dir.resolve("merged-" + others + ".json");
+      CliTest.Result m = CliTest.run("merge", parts.get(2).toString(), parts.get(0).toString(), parts.get(1).toString(), "--out", merged.toString());
+      assertEquals(0, m.status(), m.toString());
+      assertTrue(m.out().contains("verified on every network with up to " + n + " agents (merged from 3 shards)"), m.toString());
+      ProofRecord rec = ProofRecord.read(merged);
+      Search.Result whole = new Search(Mechanisms.byName("idm").orElseThrow(), Property.IC, Benchmark.VICKREY, NetworkClass.SOCIAL, null, 30_000, 1)
+          .others(others).run(n, 0, Search.SILENT);
+      assertEquals(whole.bound(), rec.maxAgents());
+      assertEquals(whole.levels().size(), rec.levels().size());
+      for (int k = 0; k < whole.levels().size(); k++) {
+        assertEquals(whole.levels().get(k).networks(), rec.levels().get(k).networks(), "networks with " + (k + 1) + " agents");
+        assertEquals(whole.levels().get(k).queries(), rec.levels().get(k).queries(), "queries with " + (k + 1) + " agents");
+      }
+      assertEquals(whole.networks(), rec.networks());
+      assertEquals(whole.queries(), rec.queries());
+      assertEquals(whole.stats().paths, rec.paths(), "the shards explored the unsharded search's paths between them");
+      assertEquals(others == Others.ALL ? ProofRecord.DSIC : ProofRecord.OTHERS_TRUTHFUL, rec.quantifier());
+      assertEquals("mechcheck search --mechanism idm --property IC --class social" + (others == Others.TRUTHFUL ? " --others truthful" : "") + " --max-agents " + n,
+          rec.command(), "the record reproduces unsharded");
     }
-    assertEquals(whole.networks(), rec.networks());
-    assertEquals(whole.queries(), rec.queries());
-    assertEquals(whole.stats().paths, rec.paths(), "the shards explored the unsharded search's paths between them");
-    assertEquals("mechcheck search --mechanism idm --property IC --class social --max-agents 4", rec.command(), "the record reproduces unsharded");
+  }
+
+  @Test
+  void partsOfAnotherQuantifierAreRefused() throws Exception {
+    List<Path> dsic = shards("--mechanism", "idm", "--property", "IC", "--class", "social", "--max-agents", "2");
+    Path truthful = dir.resolve("truthful-1.json");
+    CliTest.Result t = CliTest.run("search", "--mechanism", "idm", "--property", "IC", "--class", "social", "--max-agents", "2", "--others", "truthful",
+        "--shard", "1/3", "--partial-out", truthful.toString());
+    assertEquals(0, t.status(), t.toString());
+    CliTest.Result m = CliTest.run("merge", truthful.toString(), dsic.get(1).toString(), dsic.get(2).toString());
+    assertEquals(2, m.status(), m.toString());
+    assertTrue(m.err().contains("differs"), m.toString());
   }
 
   @Test
@@ -76,7 +97,7 @@ class ShardTest {
     String[] search = {"--mechanism", "vcg", "--property", "BB", "--class", "cs-general", "--max-agents", "4"};
     List<Path> parts = shards(search);
     CliTest.Result m = CliTest.run("merge", parts.get(0).toString(), parts.get(1).toString(), parts.get(2).toString(), "--json");
-    Search.Result whole = new Search(Mechanisms.byName("vcg").orElseThrow(), Property.BB, Benchmark.VICKREY, NetworkClass.CS_GENERAL, BigFraction.of(100), 30_000, 1)
+    Search.Result whole = new Search(Mechanisms.byName("vcg").orElseThrow(), Property.BB, Benchmark.VICKREY, NetworkClass.CS_GENERAL, null, 30_000, 1)
         .run(4, 0, Search.SILENT);
     assertTrue(whole.refuted(), "vcg/bb/general is refuted (000 §3)");
     assertEquals(0, m.status(), "the claim is registered as refuted: " + m);

@@ -53,7 +53,7 @@ class StopTest {
   @Test
   void sigtermKeepsTheSizesAlreadyVerified() throws Exception {
     Path evidence = dir.resolve("evidence");
-    Process p = startUntil("with 5 agents", "search", "--mechanism", "idm", "--property", "IC", "--class", "social", "--max-agents", "6", "--save",
+    Process p = startUntil("with 5 agents", "search", "--mechanism", "idm", "--property", "IC", "--class", "social", "--others", "truthful", "--max-agents", "6", "--save",
         "--evidence", evidence.toString());
     p.destroy(); // SIGTERM
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the search stops on SIGTERM");
@@ -66,7 +66,7 @@ class StopTest {
   @Test
   void aKilledShardKeepsEverySizeItFinished() throws Exception {
     Path part = dir.resolve("part.json");
-    Process p = startUntil("with 5 agents", "search", "--mechanism", "idm", "--property", "IC", "--class", "social", "--max-agents", "6",
+    Process p = startUntil("with 5 agents", "search", "--mechanism", "idm", "--property", "IC", "--class", "social", "--others", "truthful", "--max-agents", "6",
         "--shard", "1/2", "--partial-out", part.toString());
     p.destroyForcibly(); // SIGKILL: no shutdown hook runs
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
