@@ -53,7 +53,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "2", description = "search threads (default 2)") int threads;
   @Option(names = "--time-limit", defaultValue = "0", description = "seconds per run (0: none); a run cut short is marked") double timeLimit;
   @Option(names = "--json", paramLabel = "FILE", description = "every run's figures as JSON") Path json;
-  @Option(names = "--args", paramLabel = "ARGS", description = "more options for this build's searches only, e.g. \"--others truthful --box 100\": the work an older baseline does, which knows no such options") String thisArgs;
+  @Option(names = "--others", paramLabel = "all|truthful", description = "this build's IC searches only: the others' reports searched (search --others); truthful is the work a baseline older than the DSIC quantifier does") String others;
+  @Option(names = "--box", paramLabel = "B", description = "this build's searches only: values and costs in [0, B] (search --box), as a baseline older than unbounded values searched them") String box;
   @Option(names = "--markdown", paramLabel = "FILE", description = "the table as Markdown") Path markdown;
 
   /** One workload: what {@code search} is asked. */
@@ -102,8 +103,11 @@ final class BenchCommand implements Callable<Integer> {
     if (rounds < 1) throw new InputException("--rounds must be at least 1");
     if (baseline != null && tuning != null) throw new InputException("--baseline and --tuning: give one baseline");
     Path home = Home.get();
-    Build a = new Build("this build" + (thisArgs == null ? "" : " (" + thisArgs.trim() + ")"), classPath(), home, null);
-    a.extra = thisArgs == null || thisArgs.isBlank() ? List.of() : List.of(thisArgs.trim().split("\\s+"));
+    List<String> extra = new ArrayList<>();
+    if (others != null) extra.addAll(List.of("--others", others));
+    if (box != null) extra.addAll(List.of("--box", box));
+    Build a = new Build("this build" + (extra.isEmpty() ? "" : " (" + String.join(" ", extra) + ")"), classPath(), home, null);
+    a.extra = List.copyOf(extra);
     Build b = null;
     if (baseline != null) {
       if (!Files.isRegularFile(baseline)) throw new InputException("--baseline: " + baseline + ": no such jar");
