@@ -161,7 +161,7 @@ final class BenchCommand implements Callable<Integer> {
         }
       }
       String mark = median.timedOut ? " (time limit)" : "";
-      String[] cells = cells(w + mark, "total", median.summary == null ? NetworkJson.MAPPER.createObjectNode() : median.summary, t,
+      String[] cells = cells(w + mark, "total", median.summary == null ? totals(median) : median.summary, t,
           b == null ? "" : fmt(bm) + (bs.stream().anyMatch(Run::timedOut) ? " (time limit)" : ""),
           b == null ? "" : String.format(Locale.ROOT, "%.2fx (CPU %.2fx)", bm / am, medianCpu(bs) / medianCpu(as)));
       table.row(cells);
@@ -237,6 +237,11 @@ final class BenchCommand implements Callable<Integer> {
   static double medianCpu(List<Run> runs) {
     double[] s = runs.stream().mapToDouble(Run::cpu).sorted().toArray();
     return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  /** A run's totals where its search gave no breakdown per size (a deviation search, an older build). */
+  private static JsonNode totals(Run r) {
+    return NetworkJson.MAPPER.createObjectNode().put("networks", r.networks()).put("queries", r.queries()).put("seconds", r.seconds());
   }
 
   private static Run medianRun(List<Run> runs) {
