@@ -148,7 +148,7 @@ public final class BundleReplay {
       Property p = Property.parse(registry, r.property()).orElseThrow(() -> new InputException(r.claim() + ": property: unknown '" + r.property() + "'"));
       Benchmark b = Benchmark.parse(registry, r.benchmark()).orElseThrow(() -> new InputException(r.claim() + ": benchmark: unknown '" + r.benchmark() + "'"));
       Search.Result s = new Search(m, p, b, nc, box, 60_000, 1, r.units())
-          .others(ProofRecord.DSIC.equals(r.quantifier()) ? Others.ALL : Others.TRUTHFUL).run(bound, 0, Search.SILENT);
+          .others(Others.stated(r.quantifier())).run(bound, 0, Search.SILENT);
       found = s.refuted() ? s.violation().detail() : null;
       decided = s.bound();
       counts = s.levels().stream().map(ProofRecord.Level::networks).toList();

@@ -202,7 +202,7 @@ public final class ClaimEvaluator {
       if (r.bound() > 0) {
         List<String> q = new ArrayList<>();
         if (claim.property().equals(org.mechcheck.property.Property.IC)) q.add(org.mechcheck.property.Others.ALL.label());
-        q.add("not certified");
+        q.add(ProofRecord.NOT_CERTIFIED);
         return new Verdict(claim, Verdict.VERIFIED, r.bound(), List.of(), "searched now (not saved): " + r.networks() + " networks", seconds(start), q);
       }
     }

@@ -70,7 +70,7 @@ final class CertifyCommand implements Callable<Integer> {
     Benchmark bench = Inputs.benchmark(registry, r.benchmark());
     NetworkClass nc = NetworkClass.parse(r.networkClass()).orElseThrow(() -> new InputException(file + ": class: unknown class '" + r.networkClass() + "'"));
     BigFraction box = r.bounded() ? Rationals.parse(r.box()) : null;
-    Others others = ProofRecord.DSIC.equals(r.quantifier()) ? Others.ALL : Others.TRUTHFUL;
+    Others others = Others.stated(r.quantifier());
     Search.Result again = new Search(mech, prop, bench, nc, box, z3Timeout, threads, r.units()).others(others).certify(true)
         .run(r.maxAgents(), timeLimit, Search.SILENT);
     if (again.refuted()) {
@@ -93,7 +93,7 @@ final class CertifyCommand implements Callable<Integer> {
     String command = r.command().replaceFirst(" --max-agents \\d+$", "");
     // records made before the defaults changed name neither their box nor their quantifier in the command
     if (r.bounded() && !command.contains("--box")) command += " --box " + r.box();
-    String quantifier = prop.equals(Property.IC) ? (r.quantifier() == null ? ProofRecord.OTHERS_TRUTHFUL : r.quantifier()) : null;
+    String quantifier = prop.equals(Property.IC) ? others.label() : null;
     if (others == Others.TRUTHFUL && prop.equals(Property.IC) && !command.contains("--others")) command += " --others truthful";
     if (!command.contains("--certify")) command += " --certify";
     ProofRecord.Subject subject = new ProofRecord.Subject(r.claim(), r.mechanism(), r.property(), r.benchmark(), r.networkClass(), r.box(), r.units(),

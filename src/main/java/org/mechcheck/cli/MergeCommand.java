@@ -96,7 +96,7 @@ final class MergeCommand implements Callable<Integer> {
     String verdict;
     if (m.refuted()) {
       verdict = "refuted";
-      Shrinker shrinker = new Shrinker(mech, prop, bench, nc, ProofRecord.OTHERS_TRUTHFUL.equals(s.quantifier()) ? Others.TRUTHFUL : Others.ALL);
+      Shrinker shrinker = new Shrinker(mech, prop, bench, nc, prop.equals(org.mechcheck.property.Property.IC) ? Others.stated(s.quantifier()) : Others.ALL);
       Market small = shrinker.shrink(m.witness());
       Violation v = shrinker.violation(small);
       Counterexample c = Counterexample.from(v, small.withName(mech.name() + "-" + prop.name().toLowerCase() + "-counterexample"), mech.name(), bench, s.claim(),

@@ -131,7 +131,7 @@ final class SearchCommand implements Callable<Integer> {
     ProofRecord.Subject subject = deviations != null
         ? new ProofRecord.Subject(claimId, mech.name(), "IC", "vickrey", nc.id(), boxText, 1, deviations, families.utility(), source, command)
         : new ProofRecord.Subject(claimId, mech.name(), prop.name(), bench.id(), nc.id(), boxText, units, null, null, source, command + (certify ? " --certify" : ""),
-            prop.equals(Property.IC) ? (quantifier == Others.ALL ? ProofRecord.DSIC : ProofRecord.OTHERS_TRUTHFUL) : null);
+            prop.equals(Property.IC) ? quantifier.label() : null);
     if (save) {
       if (source != null && store.root().equals(home)) {
         throw new InputException(mech.name() + " is your mechanism (" + registry.origin(mech).describe() + "); its evidence is not saved in mechcheck's own "
@@ -214,7 +214,7 @@ final class SearchCommand implements Callable<Integer> {
         .put("verdict", verdict).put("bound", r.bound()).put("seconds", Math.round(r.seconds() * 100) / 100.0)
         .put("solverShare", Math.round(solverShare * 1000) / 1000.0).put("timedOut", r.timedOut())
         .put("box", boxValue == null ? ProofRecord.UNBOUNDED : Rationals.format(boxValue));
-    if (prop.equals(Property.IC)) summary.put("quantifier", quantifier == Others.ALL ? ProofRecord.DSIC : ProofRecord.OTHERS_TRUTHFUL);
+    if (prop.equals(Property.IC)) summary.put("quantifier", quantifier.label());
     if (certify) summary.put("certified", r.stats().certified).put("disagreements", r.stats().disagreements).put("secondSolverSeconds", Math.round(r.stats().secondNanos / 1e7) / 100.0);
     BenchCommand.phases(summary, r.stats(), threads, r.levels(), r.levelStats());
     if (json) System.out.println(NetworkJson.line(summary));

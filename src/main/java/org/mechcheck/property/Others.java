@@ -39,6 +39,11 @@ public enum Others {
     return label;
   }
 
+  /** The quantifier a record states by its label; a record of an IC search that states none took the others as truthful. */
+  public static Others stated(String label) {
+    return label == null ? TRUTHFUL : parse(label).orElseThrow(() -> new IllegalArgumentException("no quantifier is called '" + label + "'"));
+  }
+
   public static Optional<Others> parse(String s) {
     for (Others o : values()) if (o.id.equalsIgnoreCase(s) || o.label.equalsIgnoreCase(s)) return Optional.of(o);
     return Optional.empty();

@@ -122,13 +122,17 @@ public final class Site {
     List<String> parts = new ArrayList<>();
     parts.add("n<=" + v.bound());
     if (v.claim().units() != 1) parts.add("k=" + v.claim().units());
-    for (String q : v.qualifiers()) if (!q.endsWith("certified")) parts.add(q);
+    for (String q : v.qualifiers()) if (!certification(q)) parts.add(q);
     return String.join(", ", parts);
   }
 
   /** "certified" (two solvers agreed on every UNSAT answer), "not certified", or blank where the verdict rests on no bounded search. */
+  private static boolean certification(String qualifier) {
+    return qualifier.equals(ProofRecord.CERTIFIED) || qualifier.equals(ProofRecord.NOT_CERTIFIED);
+  }
+
   private static String certification(Verdict v) {
-    for (String q : v.qualifiers()) if (q.endsWith("certified")) return q;
+    for (String q : v.qualifiers()) if (certification(q)) return q;
     return "";
   }
 
@@ -175,7 +179,7 @@ public final class Site {
       p.put("class", r.networkClass());
       p.put("maxAgents", r.maxAgents());
       p.put("values", r.bounded() ? "values and costs in [0, " + r.box() + "]" : "every value and cost at least 0 (unbounded)");
-      p.put("quantifier", r.quantifier() != null ? r.quantifier() : "IC".equalsIgnoreCase(r.property()) ? ProofRecord.OTHERS_TRUTHFUL : "");
+      p.put("quantifier", "IC".equalsIgnoreCase(r.property()) ? org.mechcheck.property.Others.stated(r.quantifier()).label() : "");
       List<String> solvers = new ArrayList<>();
       for (ProofRecord.SolverCount sc : r.solvers()) solvers.add(sc.solver() + " (" + sc.unsat() + " UNSAT answers)");
       p.put("solvers", r.certified() ? "certified: " + String.join(" and ", solvers) + " agreed" : "not certified: Z3 alone");

@@ -31,9 +31,11 @@ public record ProofRecord(
   /** The {@code box} of a search whose values and costs had no upper bound. */
   public static final String UNBOUNDED = "unbounded";
   /** The {@code quantifier} of an IC record that ranged over every report profile of the others. */
-  public static final String DSIC = "DSIC";
+  public static final String DSIC = org.mechcheck.property.Others.ALL.label();
   /** The {@code quantifier} of an IC record that took the others' reports as truthful (and of one without the field). */
-  public static final String OTHERS_TRUTHFUL = "others truthful";
+  public static final String OTHERS_TRUTHFUL = org.mechcheck.property.Others.TRUTHFUL.label();
+  /** The qualifier of a bound whose every UNSAT answer a second solver re-decided, and of one Z3 alone decided. */
+  public static final String CERTIFIED = "certified", NOT_CERTIFIED = "not certified";
 
   public ProofRecord {
     levels = List.copyOf(levels);
@@ -96,7 +98,7 @@ public record ProofRecord(
     List<String> q = new ArrayList<>();
     if ("IC".equalsIgnoreCase(property)) q.add(quantifier == null ? OTHERS_TRUTHFUL : quantifier);
     if (bounded()) q.add("values in [0, " + box + "]");
-    q.add(certified() ? "certified" : "not certified");
+    q.add(certified() ? CERTIFIED : NOT_CERTIFIED);
     return q;
   }
 
