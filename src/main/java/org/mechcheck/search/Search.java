@@ -146,6 +146,7 @@ public final class Search {
     final double[] cost;
     int next;
     long firstViolation = Long.MAX_VALUE;
+    int firstViolationSlot = -1;
     SymbolicChecker.Result violation;
     final List<String> unknown = new ArrayList<>();
     boolean undecided;
@@ -198,14 +199,25 @@ public final class Search {
       return List.copyOf(inFlight.values());
     }
 
-    synchronized void report(long index, Market m, SymbolicChecker.Result r) {
+    synchronized void report(int slot, long index, Market m, SymbolicChecker.Result r) {
       if (r.status() == SymbolicChecker.Status3.VIOLATED && index < firstViolation) {
         firstViolation = index;
+        firstViolationSlot = slot;
         violation = r;
       } else if (r.status() == SymbolicChecker.Status3.UNKNOWN) {
         undecided = true;
         if (unknown.size() < 10) unknown.add(m.name() + ": " + r.note());
       }
+    }
+
+    /**
+     * Networks searched: after a violation, those up to the first violating one in enumeration order,
+     * which is what one worker would have searched; networks a second worker had already taken past
+     * it finish too, but how many depends on timing, and a count that changes from run to run cannot
+     * be quoted.
+     */
+    synchronized long searched() {
+      return violation == null ? done.get() : firstViolationSlot + 1;
     }
 
     /** Every network of the slice was handed out and finished (none abandoned, none left after a violation). */
@@ -252,7 +264,7 @@ public final class Search {
                 Market m = item.market();
                 level.running(m);
                 long t0 = System.nanoTime();
-                if (mechanism.refusal(m).isEmpty()) level.report(item.position(), m, z3.check(mechanism, m, property, benchmark));
+                if (mechanism.refusal(m).isEmpty()) level.report(item.slot(), item.position(), m, z3.check(mechanism, m, property, benchmark));
                 level.running(null);
                 level.estimate.finished(item.slot(), (System.nanoTime() - t0) / 1e9);
                 listener.network(level.done.incrementAndGet());
@@ -281,11 +293,11 @@ public final class Search {
           if (level.failure instanceof RuntimeException r) throw r; // a mechanism's own failure, as it is
           throw (Error) level.failure;
         }
-        networks += level.done.get();
+        networks += level.searched();
         unknown.addAll(level.unknown);
         double seconds = (System.nanoTime() - levelStart) / 1e9;
         long levelQueries = queries(checkers) - queriesBefore;
-        LevelReport report = new LevelReport(n, level.done.get(), levelQueries, seconds, total(checkers).since(statsBefore), level.complete(),
+        LevelReport report = new LevelReport(n, level.searched(), levelQueries, seconds, total(checkers).since(statsBefore), level.complete(),
             level.undecided, level.violation == null ? -1 : level.firstViolation, level.violation == null ? null : level.violation.witness(), level.unknown);
         reports.add(report);
         listener.finished(report);
