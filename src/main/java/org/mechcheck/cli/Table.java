@@ -34,7 +34,8 @@ public final class Table {
   private static void line(StringBuilder sb, String[] cells, int[] w) {
     for (int c = 0; c < cells.length; c++) {
       if (c > 0) sb.append("  ");
-      sb.append(c == cells.length - 1 ? cells[c] : String.format("%-" + w[c] + "s", cells[c]));
+      sb.append(cells[c]);
+      if (c < cells.length - 1) sb.append(" ".repeat(w[c] - cells[c].length())); // an empty column has width 0, which %-0s refuses
     }
     sb.append('\n');
   }

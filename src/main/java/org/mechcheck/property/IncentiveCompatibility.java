@@ -107,17 +107,19 @@ public record IncentiveCompatibility() implements Property {
         Profile<ArithExpr<RealSort>> base = Deviation.othersReport(s.truthful(), others);
         if (!base.graph().informed(i)) continue;
         String when = others.isEmpty() ? "" : " when " + describe(market, others);
-        ArithExpr<RealSort> uTruth = s.utility(others.isEmpty() ? s.truth() : s.run(base), i);
+        ArithExpr<RealSort> uTruth = s.defined(s.utility(others.isEmpty() ? s.truth() : s.run(base), i));
         BitSet all = base.informs(i);
+        SymbolicMarket.Batch gains = s.batch();
         for (BitSet informs : Checker.subsets(all)) {
           if (s.done()) break;
           boolean fewer = !informs.equals(all);
           if (!market.isBidder(i) && !fewer) continue;
           ArithExpr<RealSort> bid = market.isBidder(i) ? s.fresh("b_" + market.id(i) + "_" + informs) : null;
           ArithExpr<RealSort> uDev = s.utility(s.run(base.deviate(i, bid, fewer ? informs : null)), i);
-          BoolExpr gains = s.ctx().mkGt(uDev, uTruth);
-          s.ask(bid == null ? gains : s.ctx().mkAnd(s.ctx().mkGe(bid, s.arith().zero()), gains), market.id(i) + " gains informing " + informs + when);
+          BoolExpr gain = s.ctx().mkGt(uDev, uTruth);
+          gains.add(bid == null ? gain : s.ctx().mkAnd(s.ctx().mkGe(bid, s.arith().zero()), gain), market.id(i) + " gains informing " + informs + when);
         }
+        gains.end();
       }
     }
   }

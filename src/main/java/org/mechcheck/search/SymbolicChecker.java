@@ -46,6 +46,8 @@ public final class SymbolicChecker implements AutoCloseable {
 
   private final Context ctx;
   private final Solver solver;
+  /** The queries' own solver (null: the exploring one answers them too), see {@link org.mechcheck.smt.Tuning#definitions}. */
+  private final Solver queries;
   private final PathExplorer explorer;
   private final Z3Arith arith;
   private final Stats stats = new Stats();
@@ -64,6 +66,7 @@ public final class SymbolicChecker implements AutoCloseable {
     this.second = certify ? new SecondSolver(timeoutMillis) : null;
     this.ctx = new Context();
     this.solver = org.mechcheck.smt.Tuning.solver(ctx, timeoutMillis);
+    this.queries = org.mechcheck.smt.Tuning.current().definitions() ? org.mechcheck.smt.Tuning.solver(ctx, timeoutMillis) : null;
     this.explorer = new PathExplorer(ctx, solver, stats);
     this.arith = new Z3Arith(explorer);
     this.box = box;
@@ -96,18 +99,22 @@ public final class SymbolicChecker implements AutoCloseable {
   private Result decide(Mechanism mechanism, Market market, Property property, Benchmark benchmark, int n, List<ArithExpr<RealSort>> vars,
       ArithExpr<RealSort>[] value, ArithExpr<RealSort>[] cost) {
     solver.push();
+    if (queries != null) queries.push();
     try {
       for (int v = 1; v < n; v++) {
         value[v] = market.isBidder(v) ? var("v_" + market.id(v), vars) : arith.zero();
         cost[v] = market.isIntermediary(v) ? var("c_" + market.id(v), vars) : arith.zero();
       }
-      for (ArithExpr<RealSort> x : vars) solver.add(ctx.mkGe(x, arith.zero()));
-      if (box != null) for (ArithExpr<RealSort> x : vars) solver.add(ctx.mkLe(x, arith.of(box)));
-      SymbolicMarket s = new SymbolicMarket(ctx, solver, explorer, arith, stats, mechanism, market, value, cost, others, second);
+      for (Solver each : queries == null ? List.of(solver) : List.of(solver, queries)) {
+        for (ArithExpr<RealSort> x : vars) each.add(ctx.mkGe(x, arith.zero()));
+        if (box != null) for (ArithExpr<RealSort> x : vars) each.add(ctx.mkLe(x, arith.of(box)));
+      }
+      SymbolicMarket s = new SymbolicMarket(ctx, solver, explorer, arith, stats, mechanism, market, value, cost, others, second, queries);
       property.ask(s, benchmark);
       return result(s, mechanism, property, benchmark, value, cost);
     } finally {
       solver.pop();
+      if (queries != null) queries.pop();
     }
   }
 

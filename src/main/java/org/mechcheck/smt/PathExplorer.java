@@ -49,7 +49,23 @@ public final class PathExplorer {
   private BoolExpr[] base;
   private Intervals intervals;
   private Model rootModel;
-  private final Deque<Model> pool = new ArrayDeque<>();
+  private final Deque<Pooled> pool = new ArrayDeque<>();
+
+  /**
+   * A model kept on this base, with what it makes of each formula it was tried on: the paths of
+   * one exploration share most of their literals, so each is evaluated once per model, not once
+   * per branch point.
+   */
+  private record Pooled(Model model, Map<BoolExpr, Boolean> truth) {
+    boolean satisfies(BoolExpr f) {
+      Boolean t = truth.get(f);
+      if (t == null) {
+        t = model.eval(f, true).isTrue();
+        truth.put(f, t);
+      }
+      return t;
+    }
+  }
   private static final int POOL = 16;
 
   /** A path still to run: its choices, and a model that takes it (null when the solver could not say). */
@@ -125,7 +141,7 @@ public final class PathExplorer {
           if (s != Status.UNSATISFIABLE) {
             Model m = s == Status.SATISFIABLE ? model() : null;
             if (m != null && tuning.modelPool()) {
-              pool.addFirst(m);
+              pool.addFirst(new Pooled(m, new HashMap<>()));
               if (pool.size() > POOL) pool.removeLast();
             }
             pending.push(new Pending(extended(!choice), m));
@@ -189,20 +205,25 @@ public final class PathExplorer {
   private Model fromPool(BoolExpr side) {
     if (!tuning.modelPool() || pool.isEmpty()) return null;
     // everything asserted on this path (the base and the path's literals) and the side, so that a
-    // model completed with default values is checked on every assertion it must satisfy
-    List<BoolExpr> all = new ArrayList<>(base.length + pc.size() + 1);
-    all.addAll(Arrays.asList(base));
-    all.addAll(pc);
-    all.add(side);
-    BoolExpr goal = ctx.mkAnd(all.toArray(new BoolExpr[0]));
-    for (Model m : pool) {
-      // the side alone first: it is small, and where it fails the whole goal need not be evaluated
-      if (m.eval(side, true).isTrue() && m.eval(goal, true).isTrue()) {
+    // model completed with default values is checked on every assertion it must satisfy; the side
+    // first: it is new, and where it fails nothing else need be looked at
+    for (Pooled m : pool) {
+      if (m.satisfies(side) && all(m, base) && all(m, pc)) {
         stats.cachedDecisions++;
-        return m;
+        return m.model();
       }
     }
     return null;
+  }
+
+  private static boolean all(Pooled m, BoolExpr[] fs) {
+    for (BoolExpr f : fs) if (!m.satisfies(f)) return false;
+    return true;
+  }
+
+  private static boolean all(Pooled m, List<BoolExpr> fs) {
+    for (BoolExpr f : fs) if (!m.satisfies(f)) return false;
+    return true;
   }
 
   private List<Boolean> extended(boolean choice) {

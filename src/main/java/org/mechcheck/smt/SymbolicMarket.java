@@ -26,6 +26,9 @@ import org.mechcheck.property.Others;
 public final class SymbolicMarket {
   private final Context ctx;
   private final Solver solver;
+  private final Solver queries;
+  private final Tuning tuning = Tuning.current();
+  private int defined;
   private final PathExplorer explorer;
   private final Z3Arith arith;
   private final Stats stats;
@@ -44,7 +47,7 @@ public final class SymbolicMarket {
 
   public SymbolicMarket(Context ctx, Solver solver, PathExplorer explorer, Z3Arith arith, Stats stats, Mechanism mechanism, Market market,
       ArithExpr<RealSort>[] value, ArithExpr<RealSort>[] cost) {
-    this(ctx, solver, explorer, arith, stats, mechanism, market, value, cost, Others.TRUTHFUL, null);
+    this(ctx, solver, explorer, arith, stats, mechanism, market, value, cost, Others.TRUTHFUL, null, null);
   }
 
   /**
@@ -53,6 +56,18 @@ public final class SymbolicMarket {
    */
   public SymbolicMarket(Context ctx, Solver solver, PathExplorer explorer, Z3Arith arith, Stats stats, Mechanism mechanism, Market market,
       ArithExpr<RealSort>[] value, ArithExpr<RealSort>[] cost, Others others, SecondSolver second) {
+    this(ctx, solver, explorer, arith, stats, mechanism, market, value, cost, others, second, null);
+  }
+
+  /**
+   * As above, with the queries asked of {@code queries} (null: of the exploring solver), a solver
+   * holding the same assertions as the exploring one's base, on which {@link #defined} states
+   * definitions: the exploring solver's base then stays as it was, and with it what the explorer
+   * keeps from one exploration to the next.
+   */
+  public SymbolicMarket(Context ctx, Solver solver, PathExplorer explorer, Z3Arith arith, Stats stats, Mechanism mechanism, Market market,
+      ArithExpr<RealSort>[] value, ArithExpr<RealSort>[] cost, Others others, SecondSolver second, Solver queries) {
+    this.queries = queries == null ? solver : queries;
     this.others = others;
     this.second = second;
     this.ctx = ctx;
@@ -136,6 +151,18 @@ public final class SymbolicMarket {
     return t;
   }
 
+  /**
+   * {@code term} as a constant the query solver defines to equal it (for the rest of this
+   * network), when there is a query solver of its own; else {@code term} itself. For a summary
+   * that many queries share: it is then stated once, not inside each of them.
+   */
+  public ArithExpr<RealSort> defined(ArithExpr<RealSort> term) {
+    if (queries == solver) return term;
+    ArithExpr<RealSort> d = ctx.mkRealConst("defined_" + defined++);
+    queries.add(ctx.mkEq(d, term));
+    return d;
+  }
+
   /** Agent v's utility at her true type, over the paths of a run. */
   public ArithExpr<RealSort> utility(List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> paths, int v) {
     return summary(paths, o -> o.utility(v, value[v], cost[v], arith));
@@ -164,17 +191,17 @@ public final class SymbolicMarket {
   public void ask(BoolExpr violation, String description) {
     if (model != null) return;
     long t = System.nanoTime();
-    Status s = solver.check(violation);
+    Status s = queries.check(violation);
     stats.solverNanos += System.nanoTime() - t;
     stats.queries++;
     if (s == Status.SATISFIABLE) {
-      model = solver.getModel();
+      model = queries.getModel();
       what = description;
     } else if (s == Status.UNKNOWN && unknown == null) {
-      unknown = description + ": " + solver.getReasonUnknown();
+      unknown = description + ": " + queries.getReasonUnknown();
     } else if (s == Status.UNSATISFIABLE && second != null) {
       long t2 = System.nanoTime();
-      SecondSolver.Answer a = second.decide(solver, violation);
+      SecondSolver.Answer a = second.decide(queries, violation);
       stats.secondNanos += System.nanoTime() - t2;
       if (a == SecondSolver.Answer.UNSAT) {
         stats.certified++;
@@ -186,6 +213,52 @@ public final class SymbolicMarket {
               : "'" + description + "': Z3 says unsat, " + second.name() + " could not decide (" + second.reason() + "); not certified";
         }
       }
+    }
+  }
+
+  /**
+   * Queries that belong together (one agent's deviations against one profile of the others):
+   * with {@link Tuning#oneQuery} they are asked as one, their disjunction, when the last is in
+   * (a model is then credited to the first of them it satisfies); else each as it comes, as
+   * {@link #ask} does, so that a violation found stops the caller before it builds the rest.
+   * Either way the same valuations count as violations.
+   */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /** See {@link #batch}. */
+  public final class Batch {
+    private final List<BoolExpr> violations = new java.util.ArrayList<>();
+    private final List<String> descriptions = new java.util.ArrayList<>();
+
+    private Batch() {}
+
+    public void add(BoolExpr violation, String description) {
+      if (!tuning.oneQuery()) ask(violation, description);
+      else {
+        violations.add(violation);
+        descriptions.add(description);
+      }
+    }
+
+    /** Asks what was added and not yet asked. */
+    public void end() {
+      if (violations.isEmpty() || model != null) return;
+      if (violations.size() == 1) ask(violations.get(0), descriptions.get(0));
+      else {
+        ask(PathExplorer.or(ctx, violations), String.join("; or ", descriptions));
+        if (model != null) {
+          for (int k = 0; k < violations.size(); k++) {
+            if (model.eval(violations.get(k), true).isTrue()) {
+              what = descriptions.get(k);
+              break;
+            }
+          }
+        }
+      }
+      violations.clear();
+      descriptions.clear();
     }
   }
 

@@ -13,10 +13,19 @@ import java.util.Set;
  *
  * @param pathLiterals a branch condition already decided on the current path (the same Z3 term,
  *     or its negation) is answered from the path, without a solver call or a new branch point
+ * @param definitions a query's summaries of the truthful run are stated once per network, as
+ *     definitions on a solver of their own that answers only the queries, instead of inside
+ *     every query that uses them (the same formulas, so the same answers; Z3 keeps what it learnt
+ *     about them from one query to the next)
+ * @param oneQuery the queries of one agent against one profile of the others' reports (one per
+ *     informing set) are asked as one, their disjunction: one solver call instead of one per set
+ * @param simplex Z3's arithmetic by its older simplex-based solver ({@code smt.arith.solver=2})
+ *     instead of the default: another decision procedure for the same linear real arithmetic,
+ *     measured faster on these queries (README, benchmarks)
  */
-public record Tuning(boolean pathLiterals, boolean cores, boolean intervals, boolean rootModel, boolean modelPool) {
-  public static final Tuning ALL = new Tuning(true, false, true, true, true);
-  public static final Tuning NONE = new Tuning(false, false, false, false, false);
+public record Tuning(boolean pathLiterals, boolean cores, boolean intervals, boolean rootModel, boolean modelPool, boolean definitions, boolean oneQuery, boolean simplex) {
+  public static final Tuning ALL = new Tuning(true, false, true, true, true, true, true, true);
+  public static final Tuning NONE = new Tuning(false, false, false, false, false, false, false, false);
 
   /** What {@code mechcheck.tuning} asks for (every optimisation when it is unset). */
   public static Tuning current() {
@@ -33,13 +42,16 @@ public record Tuning(boolean pathLiterals, boolean cores, boolean intervals, boo
       if (!p.startsWith("-")) throw new IllegalArgumentException("mechcheck.tuning: expected 'none' or '-name,...', got '" + spec + "'");
       off.add(p.substring(1));
     }
-    Set<String> known = Set.of("pathLiterals", "cores", "intervals", "rootModel", "modelPool");
+    Set<String> known = Set.of("pathLiterals", "cores", "intervals", "rootModel", "modelPool", "definitions", "oneQuery", "simplex");
     for (String o : off) if (!known.contains(o)) throw new IllegalArgumentException("mechcheck.tuning: unknown optimisation '" + o + "' (known: " + known + ")");
-    return new Tuning(!off.contains("pathLiterals"), false, !off.contains("intervals"), !off.contains("rootModel"), !off.contains("modelPool"));
+    return new Tuning(!off.contains("pathLiterals"), false, !off.contains("intervals"), !off.contains("rootModel"), !off.contains("modelPool"),
+        !off.contains("definitions"), !off.contains("oneQuery"),
+        !off.contains("simplex"));
   }
 
   /**
-   * The solver a search uses: Z3's default solver with the per-call timeout, and, for
+   * The solver a search uses: Z3's default solver with the per-call timeout, its arithmetic as
+   * {@link #simplex} says, and, for
    * measurement, the parameters the system property {@code mechcheck.z3} lists
    * ({@code name=value;name=value}: solver parameters such as {@code smt.relevancy}).
    */
@@ -53,6 +65,7 @@ public record Tuning(boolean pathLiterals, boolean cores, boolean intervals, boo
     // Z3 must not take SIGINT during a call (it swallowed Ctrl-C, and its handler races between threads):
     // the JVM gets it and the search stops as between calls, keeping the sizes verified
     params.add("ctrl_c", false);
+    if (current().simplex()) params.add("arith.solver", 2);
     for (String kv : System.getProperty("mechcheck.z3", "").split(";")) {
       if (kv.isBlank()) continue;
       String[] p = kv.split("=", 2);
@@ -68,6 +81,7 @@ public record Tuning(boolean pathLiterals, boolean cores, boolean intervals, boo
   @Override
   public String toString() {
     return Arrays.toString(new String[] {pathLiterals ? "pathLiterals" : "-pathLiterals", cores ? "cores" : "-cores", intervals ? "intervals" : "-intervals",
-        rootModel ? "rootModel" : "-rootModel"});
+        rootModel ? "rootModel" : "-rootModel", modelPool ? "modelPool" : "-modelPool", definitions ? "definitions" : "-definitions",
+        oneQuery ? "oneQuery" : "-oneQuery", simplex ? "simplex" : "-simplex"});
   }
 }
