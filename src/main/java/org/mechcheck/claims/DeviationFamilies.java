@@ -28,6 +28,12 @@ public interface DeviationFamilies extends Extension {
   /** A bounded search of one family over the class's networks up to {@code maxAgents}; {@code progress} sees networks done. */
   Result search(String family, NetworkClass networkClass, int maxAgents, BigFraction box, int timeoutMillis, double timeLimitSeconds, LongConsumer progress);
 
+  /** The same search on {@code threads} workers, for families that can share the networks out (the others search on one). */
+  default Result search(String family, NetworkClass networkClass, int maxAgents, BigFraction box, int timeoutMillis, double timeLimitSeconds, int threads,
+      LongConsumer progress) {
+    return search(family, networkClass, maxAgents, box, timeoutMillis, timeLimitSeconds, progress);
+  }
+
   /** A claim's verdict from the store's evidence (its counterexample files and proof record), or from a search within the budget. */
   Verdict evaluate(Claim claim, EvidenceStore store, int budgetAgents, double budgetSeconds);
 

@@ -298,7 +298,7 @@ final class SearchCommand implements Callable<Integer> {
   private Integer deviationSearch(EvidenceStore store, DeviationFamilies families, NetworkClass nc, BigFraction boxValue, String claimId,
       ProofRecord.Subject subject, String command) {
     long started = System.nanoTime();
-    DeviationFamilies.Result r = families.search(deviations, nc, maxAgents, boxValue, z3Timeout, timeLimit,
+    DeviationFamilies.Result r = families.search(deviations, nc, maxAgents, boxValue, z3Timeout, timeLimit, threads,
         done -> { if (done % 10 == 0) System.err.print("\r" + done + " networks"); });
     System.err.println();
     ObjectNode summary = NetworkJson.MAPPER.createObjectNode();

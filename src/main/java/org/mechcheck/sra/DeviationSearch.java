@@ -97,50 +97,138 @@ public final class DeviationSearch {
     return o.utility(agent, value, a.zero(), a);
   }
 
-  /** The search. {@code timeLimit} in seconds (0: none). */
+  /** The search, on one thread. {@code timeLimit} in seconds (0: none). */
   public static Result run(String family, NetworkClass nc, int maxAgents, BigFraction box, int timeoutMillis, double timeLimit, java.util.function.LongConsumer progress) {
+    return run(family, nc, maxAgents, box, timeoutMillis, timeLimit, 1, progress);
+  }
+
+  /**
+   * The search, the networks of each size shared by {@code threads} workers (one Z3 context each).
+   * What it finds does not depend on how many: the first network in enumeration order with a
+   * confirmed deviation, and the networks counted up to it, as one worker would count them.
+   */
+  public static Result run(String family, NetworkClass nc, int maxAgents, BigFraction box, int timeoutMillis, double timeLimit, int threads,
+      java.util.function.LongConsumer progress) {
     long start = System.nanoTime();
     long deadline = timeLimit > 0 ? start + (long) (timeLimit * 1e9) : Long.MAX_VALUE;
-    Stats stats = new Stats();
     List<ProofRecord.Level> levels = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     long networks = 0;
     int bound = 0;
-    Protocol sra = new Protocol();
-    try (Context ctx = new Context()) {
-      Solver solver = org.mechcheck.smt.Tuning.solver(ctx, timeoutMillis);
-      PathExplorer explorer = new PathExplorer(ctx, solver, stats);
-      Z3Arith z = new Z3Arith(explorer);
-      // at the time limit the network being checked is stopped, not finished: at its next comparison, or as Z3 gives up its call
-      TimeLimit limit = new TimeLimit(deadline, ctx);
-      try {
+    List<Worker> workers = new ArrayList<>();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "mechcheck-deviations");
+      t.setDaemon(true);
+      return t;
+    });
+    java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+    try {
+      for (int t = 0; t < threads; t++) workers.add(new Worker(family, box, timeoutMillis));
       for (int n = 1; n <= maxAgents; n++) {
-        long levelStart = System.nanoTime(), q0 = stats.queries, count = 0;
-        boolean undecided = false;
-        for (Market m : (Iterable<Market>) Enumerator.stream(nc, n)::iterator) {
-          if (System.nanoTime() > deadline) return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, true, stats);
-          count++;
-          networks++;
-          progress.accept(networks);
-          if (sra.refusal(m).isPresent()) continue;
-          Object r = checkNetwork(family, m, box, ctx, solver, explorer, z, stats);
-          if (r instanceof Finding f) return new Result(f, bound, networks, stats.queries, secs(start), levels, unknown, false, stats);
-          if (r instanceof String u) {
-            undecided = true;
-            if (unknown.size() < 10) unknown.add(m.name() + ": " + u);
+        if (System.nanoTime() > deadline) return new Result(null, bound, networks, queries(workers), secs(start), levels, unknown, true, stats(workers));
+        long levelStart = System.nanoTime(), q0 = queries(workers);
+        List<Market> nets = Enumerator.stream(nc, n).toList();
+        Object[] results = new Object[nets.size()];
+        boolean[] finished = new boolean[nets.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger firstFinding = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        for (Worker w : workers) {
+          work.add(pool.submit(() -> {
+            try (TimeLimit limit = new TimeLimit(deadline, w.ctx)) {
+              try {
+                for (int k; (k = next.getAndIncrement()) < nets.size() && k < firstFinding.get() && !stopped.get(); ) {
+                  if (System.nanoTime() > deadline) {
+                    stopped.set(true);
+                    break;
+                  }
+                  Market m = nets.get(k);
+                  Object r = sra.refusal(m).isPresent() ? null : w.check(m);
+                  results[k] = r;
+                  synchronized (finished) {
+                    finished[k] = true;
+                  }
+                  if (r instanceof Finding) firstFinding.accumulateAndGet(k, Math::min);
+                  progress.accept(done.incrementAndGet());
+                }
+              } catch (org.mechcheck.num.Cancelled | com.microsoft.z3.Z3Exception stop) {
+                if (!limit.fired()) throw stop;
+                stopped.set(true); // the network it was on stays undecided
+              }
+            }
+            return null;
+          }));
+        }
+        for (java.util.concurrent.Future<?> f : work) {
+          try {
+            f.get();
+          } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
           }
         }
-        levels.add(new ProofRecord.Level(n, count, stats.queries - q0, (System.nanoTime() - levelStart) / 1e9));
+        boolean undecided = false;
+        long count = 0;
+        for (int k = 0; k < nets.size(); k++) {
+          if (!finished[k]) return new Result(null, bound, networks, queries(workers), secs(start), levels, unknown, true, stats(workers)); // the time limit
+          count++;
+          networks++;
+          if (results[k] instanceof Finding f) return new Result(f, bound, networks, queries(workers), secs(start), levels, unknown, false, stats(workers));
+          if (results[k] instanceof String u) {
+            undecided = true;
+            if (unknown.size() < 10) unknown.add(nets.get(k).name() + ": " + u);
+          }
+        }
+        levels.add(new ProofRecord.Level(n, count, queries(workers) - q0, (System.nanoTime() - levelStart) / 1e9));
         if (!undecided && bound == n - 1) bound = n;
       }
-      } catch (org.mechcheck.num.Cancelled | com.microsoft.z3.Z3Exception stopped) {
-        if (!limit.fired()) throw stopped;
-        return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, true, stats);
-      } finally {
-        limit.close();
-      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Result(null, bound, networks, queries(workers), secs(start), levels, unknown, true, stats(workers));
+    } finally {
+      pool.shutdownNow();
+      for (Worker w : workers) w.ctx.close();
     }
-    return new Result(null, bound, networks, stats.queries, secs(start), levels, unknown, false, stats);
+    return new Result(null, bound, networks, queries(workers), secs(start), levels, unknown, false, stats(workers));
+  }
+
+  private static final Protocol sra = new Protocol();
+
+  /** One worker's Z3: its context, the solver that explores, the one that answers the queries, and its counts. */
+  private static final class Worker {
+    final String family;
+    final BigFraction box;
+    final Context ctx = new Context();
+    final Stats stats = new Stats();
+    final Solver solver, queries;
+    final PathExplorer explorer;
+    final Z3Arith z;
+
+    Worker(String family, BigFraction box, int timeoutMillis) {
+      this.family = family;
+      this.box = box;
+      solver = org.mechcheck.smt.Tuning.solver(ctx, timeoutMillis);
+      queries = org.mechcheck.smt.Tuning.current().definitions() ? org.mechcheck.smt.Tuning.solver(ctx, timeoutMillis) : solver;
+      explorer = new PathExplorer(ctx, solver, stats);
+      z = new Z3Arith(explorer);
+    }
+
+    Object check(Market m) {
+      return checkNetwork(family, m, box, ctx, solver, queries, explorer, z, stats);
+    }
+  }
+
+  private static long queries(List<Worker> workers) {
+    long q = 0;
+    for (Worker w : workers) q += w.stats.queries;
+    return q;
+  }
+
+  private static Stats stats(List<Worker> workers) {
+    Stats total = new Stats();
+    for (Worker w : workers) total.add(w.stats);
+    return total;
   }
 
   /** Interrupts the searching thread and Z3 at the deadline, unless closed first. */
@@ -186,17 +274,29 @@ public final class DeviationSearch {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  /** A confirmed Finding, an UNKNOWN note (String), or null when the family holds on this structure. */
+  /**
+   * A confirmed Finding, an UNKNOWN note (String), or null when the family holds on this structure.
+   * The queries go to {@code queries} (the exploring solver itself, or one of their own on which
+   * the intended utility is stated once per agent, see {@code Tuning.definitions}); with
+   * {@code Tuning.oneQuery} an agent's deviations are asked as one disjunction, and only a model
+   * that does not replay sends them to be asked one by one, as without it.
+   */
   @SuppressWarnings("unchecked")
-  private static Object checkNetwork(String family, Market m, BigFraction box, Context ctx, Solver solver, PathExplorer explorer, Z3Arith z, Stats stats) {
+  private static Object checkNetwork(String family, Market m, BigFraction box, Context ctx, Solver solver, Solver queries, PathExplorer explorer, Z3Arith z,
+      Stats stats) {
     int n = m.size();
     ArithExpr<RealSort>[] value = new ArithExpr[n];
+    boolean own = queries != solver;
+    boolean oneQuery = org.mechcheck.smt.Tuning.current().oneQuery();
     solver.push();
+    if (own) queries.push();
     try {
       for (int v = 1; v < n; v++) {
         value[v] = ctx.mkRealConst("v_" + m.id(v));
-        solver.add(ctx.mkGe(value[v], z.zero()));
-        if (box != null) solver.add(ctx.mkLe(value[v], z.of(box))); // null: unbounded
+        for (Solver each : own ? List.of(solver, queries) : List.of(solver)) {
+          each.add(ctx.mkGe(value[v], z.zero()));
+          if (box != null) each.add(ctx.mkLe(value[v], z.of(box))); // null: unbounded
+        }
       }
       Profile<ArithExpr<RealSort>> p = Profile.of(m, v -> z.zero(), v -> value[v], z);
       String unknown = null;
@@ -204,37 +304,74 @@ public final class DeviationSearch {
         if (!p.graph().informed(i)) continue;
         final int agent = i;
         ArithExpr<RealSort> uInt = summary(ctx, explorer.explore(() -> utility(p, agent, null, value[agent], z)));
+        if (own) {
+          ArithExpr<RealSort> d = ctx.mkRealConst("intended_" + m.id(agent));
+          queries.add(ctx.mkEq(d, uInt));
+          uInt = d;
+        }
         List<Integer> inv = inviters(m, i);
-        List<ArithExpr<RealSort>> params = new ArrayList<>();
-        for (Dev<ArithExpr<RealSort>> dev : family(family, inv, name -> {
-          ArithExpr<RealSort> x = ctx.mkRealConst(name + "_" + m.id(agent));
-          params.add(x);
-          return x;
-        })) {
+        List<Dev<ArithExpr<RealSort>>> devs = new ArrayList<>();
+        List<BoolExpr> gains = new ArrayList<>();
+        for (Dev<ArithExpr<RealSort>> dev : DeviationSearch.<ArithExpr<RealSort>>family(family, inv, name -> ctx.mkRealConst(name + "_" + m.id(agent)))) {
           ArithExpr<RealSort> uDev = summary(ctx, explorer.explore(() -> utility(p, agent, dev, value[agent], z)));
           List<BoolExpr> cs = new ArrayList<>(List.of(ctx.mkGt(uDev, uInt)));
           if (dev.kind().equals("constant")) cs.add(ctx.mkGe(dev.parameter(), z.zero()));
-          long t = System.nanoTime();
-          Status s = solver.check(cs.toArray(new BoolExpr[0]));
-          stats.solverNanos += System.nanoTime() - t;
-          stats.queries++;
-          if (s == Status.SATISFIABLE) {
-            Model model = solver.getModel();
-            BigFraction[] values = new BigFraction[n];
-            for (int v = 1; v < n; v++) values[v] = Z3Arith.exact(model.eval(value[v], true));
-            BigFraction param = dev.parameter() == null ? null : Z3Arith.exact(model.eval(dev.parameter(), true));
-            Finding f = confirm(m.withTypes(m.name(), values, new BigFraction[n]), agent, family, dev.kind(), dev.targets(), param);
-            if (f != null) return f;
-            if (unknown == null) unknown = "Z3 model for " + m.id(agent) + " '" + dev.text() + "' did not replay exactly";
-          } else if (s == Status.UNKNOWN && unknown == null) {
-            unknown = m.id(agent) + " '" + dev.text() + "': " + solver.getReasonUnknown();
+          BoolExpr gain = PathExplorer.and(ctx, cs);
+          if (!oneQuery) {
+            Object r = ask(queries, gain, List.of(dev), List.of(gain), m, agent, family, value, stats);
+            if (r instanceof Finding) return r;
+            if (r instanceof String u && unknown == null) unknown = u;
+          } else {
+            devs.add(dev);
+            gains.add(gain);
           }
+        }
+        if (gains.isEmpty()) continue;
+        Object r = ask(queries, PathExplorer.or(ctx, gains), devs, gains, m, agent, family, value, stats);
+        if (r instanceof String && gains.size() > 1) { // the disjunction's model did not replay, or Z3 could not say: one query each
+          for (int k = 0; k < gains.size(); k++) {
+            Object each = ask(queries, gains.get(k), List.of(devs.get(k)), List.of(gains.get(k)), m, agent, family, value, stats);
+            if (each instanceof Finding) return each;
+            if (each instanceof String u && unknown == null) unknown = u;
+          }
+        } else {
+          if (r instanceof Finding) return r;
+          if (r instanceof String u && unknown == null) unknown = u;
         }
       }
       return unknown;
     } finally {
       solver.pop();
+      if (own) queries.pop();
     }
+  }
+
+  /**
+   * Asks whether {@code query} (one of the {@code gains} of the deviations {@code devs}, or their
+   * disjunction) can hold: null when not, a Finding when a deviation it credits replays with a
+   * gain, else a note of why not.
+   */
+  private static Object ask(Solver solver, BoolExpr query, List<Dev<ArithExpr<RealSort>>> devs, List<BoolExpr> gains, Market m, int agent, String family,
+      ArithExpr<RealSort>[] value, Stats stats) {
+    int n = m.size();
+    long t = System.nanoTime();
+    Status s = solver.check(query);
+    stats.solverNanos += System.nanoTime() - t;
+    stats.queries++;
+    if (s == Status.UNSATISFIABLE) return null;
+    String what = devs.size() == 1 ? "'" + devs.get(0).text() + "'" : devs.size() + " deviations";
+    if (s == Status.UNKNOWN) return m.id(agent) + " " + what + ": " + solver.getReasonUnknown();
+    Model model = solver.getModel();
+    BigFraction[] values = new BigFraction[n];
+    for (int v = 1; v < n; v++) values[v] = Z3Arith.exact(model.eval(value[v], true));
+    for (int k = 0; k < devs.size(); k++) {
+      if (devs.size() > 1 && !model.eval(gains.get(k), true).isTrue()) continue;
+      Dev<ArithExpr<RealSort>> dev = devs.get(k);
+      BigFraction param = dev.parameter() == null ? null : Z3Arith.exact(model.eval(dev.parameter(), true));
+      Finding f = confirm(m.withTypes(m.name(), values, new BigFraction[n]), agent, family, dev.kind(), dev.targets(), param);
+      if (f != null) return f;
+    }
+    return "Z3 model for " + m.id(agent) + " " + what + " did not replay exactly";
   }
 
   /** Replays a deviation exactly: a Finding when it gains, else null. */

@@ -28,7 +28,12 @@ public final class ProtocolDeviations implements DeviationFamilies {
 
   @Override
   public Result search(String family, NetworkClass nc, int maxAgents, BigFraction box, int timeoutMillis, double timeLimit, LongConsumer progress) {
-    DeviationSearch.Result r = DeviationSearch.run(family, nc, maxAgents, box, timeoutMillis, timeLimit, progress);
+    return search(family, nc, maxAgents, box, timeoutMillis, timeLimit, 1, progress);
+  }
+
+  @Override
+  public Result search(String family, NetworkClass nc, int maxAgents, BigFraction box, int timeoutMillis, double timeLimit, int threads, LongConsumer progress) {
+    DeviationSearch.Result r = DeviationSearch.run(family, nc, maxAgents, box, timeoutMillis, timeLimit, threads, progress);
     return new Result(r.finding() == null ? null : new Found(r.finding()), r.bound(), r.networks(), r.queries(), r.seconds(), r.levels(), r.unknown(),
         r.timedOut(), r.stats());
   }

@@ -59,6 +59,18 @@ class DeviationSearchTest {
     assertEquals(3, r.bound());
   }
 
+  @Test
+  void twoWorkersFindWhatOneFinds() {
+    for (String family : List.of("choice", "passing", "computation")) {
+      DeviationSearch.Result one = DeviationSearch.run(family, NetworkClass.SOCIAL, 3, null, 60_000, 0, 1, x -> {});
+      DeviationSearch.Result two = DeviationSearch.run(family, NetworkClass.SOCIAL, 3, null, 60_000, 0, 2, x -> {});
+      assertEquals(one.finding() == null ? null : one.finding().witness().name(), two.finding() == null ? null : two.finding().witness().name(), family);
+      assertEquals(one.bound(), two.bound(), family);
+      assertEquals(one.networks(), two.networks(), family + ": networks counted up to the first finding");
+      assertEquals(one.levels().stream().map(l -> l.networks()).toList(), two.levels().stream().map(l -> l.networks()).toList(), family);
+    }
+  }
+
   @TestFactory
   Stream<DynamicTest> everySavedDeviationStillGains() throws IOException {
     Path dir = Path.of("counterexamples/sra");
