@@ -107,15 +107,15 @@ public record IncentiveCompatibility() implements Property {
         Profile<ArithExpr<RealSort>> base = Deviation.othersReport(s.truthful(), others);
         if (!base.graph().informed(i)) continue;
         String when = others.isEmpty() ? "" : " when " + describe(market, others);
-        ArithExpr<RealSort> uTruth = s.defined(s.utility(others.isEmpty() ? s.truth() : s.run(base), i));
-        BitSet all = base.informs(i);
         SymbolicMarket.Batch gains = s.batch();
+        ArithExpr<RealSort> uTruth = gains.define(s.utility(others.isEmpty() ? s.truth() : s.truthful(base), i));
+        BitSet all = base.informs(i);
         for (BitSet informs : Checker.subsets(all)) {
           if (s.done()) break;
           boolean fewer = !informs.equals(all);
           if (!market.isBidder(i) && !fewer) continue;
           ArithExpr<RealSort> bid = market.isBidder(i) ? s.fresh("b_" + market.id(i) + "_" + informs) : null;
-          ArithExpr<RealSort> uDev = s.utility(s.run(base.deviate(i, bid, fewer ? informs : null)), i);
+          ArithExpr<RealSort> uDev = s.utility(s.deviation(base, i, bid, fewer ? informs : null), i);
           BoolExpr gain = s.ctx().mkGt(uDev, uTruth);
           gains.add(bid == null ? gain : s.ctx().mkAnd(s.ctx().mkGe(bid, s.arith().zero()), gain), market.id(i) + " gains informing " + informs + when);
         }

@@ -109,7 +109,7 @@ public final class SymbolicChecker implements AutoCloseable {
         for (ArithExpr<RealSort> x : vars) each.add(ctx.mkGe(x, arith.zero()));
         if (box != null) for (ArithExpr<RealSort> x : vars) each.add(ctx.mkLe(x, arith.of(box)));
       }
-      SymbolicMarket s = new SymbolicMarket(ctx, solver, explorer, arith, stats, mechanism, market, value, cost, others, second, queries);
+      SymbolicMarket s = new SymbolicMarket(ctx, solver, explorer, arith, stats, mechanism, market, value, cost, others, second, queries).unbounded(box == null);
       property.ask(s, benchmark);
       return result(s, mechanism, property, benchmark, value, cost);
     } finally {

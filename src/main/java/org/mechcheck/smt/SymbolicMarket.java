@@ -3,10 +3,12 @@ package org.mechcheck.smt;
 import com.microsoft.z3.ArithExpr;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
+import com.microsoft.z3.Expr;
 import com.microsoft.z3.Model;
 import com.microsoft.z3.RealSort;
 import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -41,6 +43,9 @@ public final class SymbolicMarket {
   private final SecondSolver second;
   private int uncovered;
   private List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> truth;
+  /** Runs explored with everyone's true bids, by the report profile's informing sets (see {@link Tuning#reuse}). */
+  private final java.util.Map<List<BitSet>, List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>>> explored = new java.util.HashMap<>();
+  private boolean unbounded;
   private Model model;
   private String what;
   private String unknown;
@@ -120,8 +125,79 @@ public final class SymbolicMarket {
 
   /** The mechanism's truthful run, explored (once) into its paths. */
   public List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> truth() {
-    if (truth == null) truth = explore(() -> mechanism.run(truthful, arith));
+    if (truth == null) truth = tuning.reuse() && unbounded ? truthful(truthful) : explore(() -> mechanism.run(truthful, arith));
     return truth;
+  }
+
+  /** The run of a report profile with everyone's true bids ({@code base}, the others' reports put in), explored once per network with {@link Tuning#reuse}. */
+  public List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> truthful(Profile<ArithExpr<RealSort>> base) {
+    if (!tuning.reuse() || !unbounded) return run(base);
+    List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> paths = runTruthful(base);
+    return paths != null ? paths : run(base);
+  }
+
+  /** Values and costs range unbounded (at least 0): then {@link Tuning#reuse} may put a bid in for a value. */
+  public SymbolicMarket unbounded(boolean unbounded) {
+    this.unbounded = unbounded;
+    return this;
+  }
+
+  /**
+   * The mechanism when agent v deviates from {@code base} (everyone's bids true in it) to
+   * {@code bid} (null: her true bid) and informing {@code informs} (null: as in base), explored
+   * into its paths. With {@link Tuning#reuse}, from the run of the same report profile with her
+   * true bid, explored once per network, her value replaced by the bid in every path: on every bid
+   * at least 0 these are the deviation's paths (its queries say bid >= 0); where none holds (a
+   * negative bid) the summaries leave the value free, as they do for any valuation no path covers.
+   */
+  public List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> deviation(Profile<ArithExpr<RealSort>> base, int v, ArithExpr<RealSort> bid, BitSet informs) {
+    Profile<ArithExpr<RealSort>> reports = informs == null ? base : base.withInforms(v, informs);
+    if (!tuning.reuse() || !unbounded) return run(reports.deviate(v, bid, null));
+    List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> paths = runTruthful(reports);
+    if (paths == null) return run(reports.deviate(v, bid, null));
+    if (bid == null) return paths;
+    Expr<?>[] from = {value[v]}, to = {bid};
+    List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> out = new java.util.ArrayList<>(paths.size());
+    for (PathExplorer.Path<Outcome<ArithExpr<RealSort>>> path : paths) {
+      out.add(new PathExplorer.Path<>((BoolExpr) path.condition().substitute(from, to), substitute(path.result(), from, to)));
+    }
+    return out;
+  }
+
+  /** The run of a report profile with everyone's true bids, explored once per network; null when its outcomes hold terms where substitution cannot reach. */
+  private List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> runTruthful(Profile<ArithExpr<RealSort>> reports) {
+    List<BitSet> key = new java.util.ArrayList<>();
+    for (int u = 0; u < market.size(); u++) key.add(reports.informs(u));
+    List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> paths = explored.get(key);
+    if (paths == null) {
+      paths = run(reports);
+      for (PathExplorer.Path<Outcome<ArithExpr<RealSort>>> path : paths) if (!termFree(path.result().details())) paths = java.util.Collections.emptyList();
+      explored.put(key, paths);
+    }
+    return paths.isEmpty() ? null : paths;
+  }
+
+  /** Whether a mechanism's details hold no Z3 term (only payments are substituted). */
+  private static boolean termFree(Object o) {
+    if (o instanceof Expr<?>) return false;
+    if (o instanceof java.util.Map<?, ?> m) return m.keySet().stream().allMatch(SymbolicMarket::termFree) && m.values().stream().allMatch(SymbolicMarket::termFree);
+    if (o instanceof java.util.Collection<?> c) return c.stream().allMatch(SymbolicMarket::termFree);
+    if (o instanceof Object[] a) return java.util.Arrays.stream(a).allMatch(SymbolicMarket::termFree);
+    return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Outcome<ArithExpr<RealSort>> substitute(Outcome<ArithExpr<RealSort>> o, Expr<?>[] from, Expr<?>[] to) {
+    Market m = o.market();
+    int n = m.size();
+    org.apache.commons.numbers.fraction.BigFraction[] allocation = new org.apache.commons.numbers.fraction.BigFraction[n], through = new org.apache.commons.numbers.fraction.BigFraction[n];
+    ArithExpr<RealSort>[] pay = new ArithExpr[n];
+    for (int u = 0; u < n; u++) {
+      allocation[u] = o.allocation(u);
+      through[u] = o.through(u);
+      pay[u] = o.payment(u) == null ? null : (ArithExpr<RealSort>) o.payment(u).substitute(from, to);
+    }
+    return new Outcome<>(m, allocation, through, o.chains(), pay, o.details());
   }
 
   /** The mechanism on another report profile, explored into its paths. */
@@ -149,18 +225,6 @@ public final class SymbolicMarket {
       t = (ArithExpr<RealSort>) ctx.mkITE(paths.get(k).condition(), term.apply(paths.get(k).result()), t);
     }
     return t;
-  }
-
-  /**
-   * {@code term} as a constant the query solver defines to equal it (for the rest of this
-   * network), when there is a query solver of its own; else {@code term} itself. For a summary
-   * that many queries share: it is then stated once, not inside each of them.
-   */
-  public ArithExpr<RealSort> defined(ArithExpr<RealSort> term) {
-    if (queries == solver) return term;
-    ArithExpr<RealSort> d = ctx.mkRealConst("defined_" + defined++);
-    queries.add(ctx.mkEq(d, term));
-    return d;
   }
 
   /** Agent v's utility at her true type, over the paths of a run. */
@@ -231,8 +295,26 @@ public final class SymbolicMarket {
   public final class Batch {
     private final List<BoolExpr> violations = new java.util.ArrayList<>();
     private final List<String> descriptions = new java.util.ArrayList<>();
+    private boolean scoped;
 
     private Batch() {}
+
+    /**
+     * {@code term} as a constant that the query solver defines to equal it while this batch's
+     * queries are asked, when there is a query solver of its own ({@link Tuning#definitions});
+     * else {@code term} itself. For a summary the batch's queries share: stated once, not inside
+     * each of them, and gone with the batch, so that the next batch's queries do not carry it.
+     */
+    public ArithExpr<RealSort> define(ArithExpr<RealSort> term) {
+      if (queries == solver) return term;
+      if (!scoped) {
+        queries.push();
+        scoped = true;
+      }
+      ArithExpr<RealSort> d = ctx.mkRealConst("defined_" + defined++);
+      queries.add(ctx.mkEq(d, term));
+      return d;
+    }
 
     public void add(BoolExpr violation, String description) {
       if (!tuning.oneQuery()) ask(violation, description);
@@ -242,8 +324,17 @@ public final class SymbolicMarket {
       }
     }
 
-    /** Asks what was added and not yet asked. */
+    /** Asks what was added and not yet asked, and ends the batch's definitions. */
     public void end() {
+      try {
+        askAll();
+      } finally {
+        if (scoped) queries.pop();
+        scoped = false;
+      }
+    }
+
+    private void askAll() {
       if (violations.isEmpty() || model != null) return;
       if (violations.size() == 1) ask(violations.get(0), descriptions.get(0));
       else {

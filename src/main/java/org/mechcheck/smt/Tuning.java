@@ -19,13 +19,17 @@ import java.util.Set;
  *     about them from one query to the next)
  * @param oneQuery the queries of one agent against one profile of the others' reports (one per
  *     informing set) are asked as one, their disjunction: one solver call instead of one per set
+ * @param reuse a report profile's run is explored once per network with everyone's true bids, and
+ *     a deviating bid's run is that exploration with the bid put in for the value (one agent's
+ *     deviation against the others' reports is often another agent's report profile); values
+ *     unbounded only, where the exploration with the value covers every bid at least 0
  * @param simplex Z3's arithmetic by its older simplex-based solver ({@code smt.arith.solver=2})
  *     instead of the default: another decision procedure for the same linear real arithmetic,
  *     measured faster on these queries (README, benchmarks)
  */
-public record Tuning(boolean pathLiterals, boolean cores, boolean intervals, boolean rootModel, boolean modelPool, boolean definitions, boolean oneQuery, boolean simplex) {
-  public static final Tuning ALL = new Tuning(true, false, true, true, true, true, true, true);
-  public static final Tuning NONE = new Tuning(false, false, false, false, false, false, false, false);
+public record Tuning(boolean pathLiterals, boolean cores, boolean intervals, boolean rootModel, boolean modelPool, boolean definitions, boolean oneQuery, boolean simplex, boolean reuse) {
+  public static final Tuning ALL = new Tuning(true, false, true, true, true, true, true, true, true);
+  public static final Tuning NONE = new Tuning(false, false, false, false, false, false, false, false, false);
 
   /** What {@code mechcheck.tuning} asks for (every optimisation when it is unset). */
   public static Tuning current() {
@@ -42,17 +46,16 @@ public record Tuning(boolean pathLiterals, boolean cores, boolean intervals, boo
       if (!p.startsWith("-")) throw new IllegalArgumentException("mechcheck.tuning: expected 'none' or '-name,...', got '" + spec + "'");
       off.add(p.substring(1));
     }
-    Set<String> known = Set.of("pathLiterals", "cores", "intervals", "rootModel", "modelPool", "definitions", "oneQuery", "simplex");
+    Set<String> known = Set.of("pathLiterals", "cores", "intervals", "rootModel", "modelPool", "definitions", "oneQuery", "simplex", "reuse");
     for (String o : off) if (!known.contains(o)) throw new IllegalArgumentException("mechcheck.tuning: unknown optimisation '" + o + "' (known: " + known + ")");
     return new Tuning(!off.contains("pathLiterals"), false, !off.contains("intervals"), !off.contains("rootModel"), !off.contains("modelPool"),
         !off.contains("definitions"), !off.contains("oneQuery"),
-        !off.contains("simplex"));
+        !off.contains("simplex"), !off.contains("reuse"));
   }
 
   /**
    * The solver a search uses: Z3's default solver with the per-call timeout, its arithmetic as
-   * {@link #simplex} says, and, for
-   * measurement, the parameters the system property {@code mechcheck.z3} lists
+   * {@link #simplex} says, and, for measurement, the parameters the system property {@code mechcheck.z3} lists
    * ({@code name=value;name=value}: solver parameters such as {@code smt.relevancy}).
    */
   public static com.microsoft.z3.Solver solver(com.microsoft.z3.Context ctx, int timeoutMillis) {
@@ -82,6 +85,6 @@ public record Tuning(boolean pathLiterals, boolean cores, boolean intervals, boo
   public String toString() {
     return Arrays.toString(new String[] {pathLiterals ? "pathLiterals" : "-pathLiterals", cores ? "cores" : "-cores", intervals ? "intervals" : "-intervals",
         rootModel ? "rootModel" : "-rootModel", modelPool ? "modelPool" : "-modelPool", definitions ? "definitions" : "-definitions",
-        oneQuery ? "oneQuery" : "-oneQuery", simplex ? "simplex" : "-simplex"});
+        oneQuery ? "oneQuery" : "-oneQuery", simplex ? "simplex" : "-simplex", reuse ? "reuse" : "-reuse"});
   }
 }

@@ -21,9 +21,10 @@ import org.mechcheck.sra.DeviationSearch;
  * search makes, never what it finds: for every registered claim about a network mechanism (every
  * property, benchmark, class and number of units the claims use, and 001's protocol deviations),
  * the search with every optimisation off and with all of them on gives, size by size, the same
- * networks, the same verdict, bound and first violating network. Every optimisation but one keeps
+ * networks, the same verdict, bound and first violating network. Every optimisation but two keeps
  * the work itself as it was, and is held to more: with all of them on but {@code oneQuery} (which
- * asks one agent's deviations as one query), the same queries and the same paths too. One thread,
+ * asks one agent's deviations as one query) and {@code reuse} (which puts a bid into an explored
+ * run instead of exploring it again), the same queries and the same paths too. One thread,
  * so that a refuted search stops at the same network every time. Values are unbounded, as the
  * evidence searches them; IC against truthful others for every claim, and over the others'
  * reports (DSIC) for five IC claims of four mechanisms.
@@ -53,9 +54,9 @@ class EngineEquivalenceTest {
   }
 
   private static void compare(Claim c, Others others, String what) {
-    Trace off = with("none", () -> trace(c, AGENTS, others)), same = with("-oneQuery", () -> trace(c, AGENTS, others)),
+    Trace off = with("none", () -> trace(c, AGENTS, others)), same = with("-oneQuery,-reuse", () -> trace(c, AGENTS, others)),
         on = with("", () -> trace(c, AGENTS, others));
-    assertEquals(off, same, c.id() + ": the search" + what + " with every optimisation off, then every one but oneQuery on");
+    assertEquals(off, same, c.id() + ": the search" + what + " with every optimisation off, then every one but oneQuery and reuse on");
     assertEquals(off.found(), on.found(), c.id() + ": the search" + what + " with every optimisation off, then on");
   }
 
