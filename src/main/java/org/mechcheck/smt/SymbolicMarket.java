@@ -316,6 +316,7 @@ public final class SymbolicMarket {
       return d;
     }
 
+    /** One more violation of the batch, with what it asks (asked now without {@link Tuning#oneQuery}). */
     public void add(BoolExpr violation, String description) {
       if (!tuning.oneQuery()) ask(violation, description);
       else {
