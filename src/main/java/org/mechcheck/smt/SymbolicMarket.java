@@ -66,7 +66,7 @@ public final class SymbolicMarket {
 
   /**
    * As above, with the queries asked of {@code queries} (null: of the exploring solver), a solver
-   * holding the same assertions as the exploring one's base, on which {@link #defined} states
+   * holding the same assertions as the exploring one's base, on which {@link Batch#define} states
    * definitions: the exploring solver's base then stays as it was, and with it what the explorer
    * keeps from one exploration to the next.
    */
@@ -125,7 +125,7 @@ public final class SymbolicMarket {
 
   /** The mechanism's truthful run, explored (once) into its paths. */
   public List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> truth() {
-    if (truth == null) truth = tuning.reuse() && unbounded ? truthful(truthful) : explore(() -> mechanism.run(truthful, arith));
+    if (truth == null) truth = truthful(truthful);
     return truth;
   }
 
@@ -171,7 +171,7 @@ public final class SymbolicMarket {
     List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> paths = explored.get(key);
     if (paths == null) {
       paths = run(reports);
-      for (PathExplorer.Path<Outcome<ArithExpr<RealSort>>> path : paths) if (!termFree(path.result().details())) paths = java.util.Collections.emptyList();
+      if (!paths.stream().allMatch(path -> termFree(path.result().details()))) paths = List.of();
       explored.put(key, paths);
     }
     return paths.isEmpty() ? null : paths;

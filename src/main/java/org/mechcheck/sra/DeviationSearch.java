@@ -145,10 +145,8 @@ public final class DeviationSearch {
                   }
                   Market m = nets.get(k);
                   Object r = sra.refusal(m).isPresent() ? null : w.check(m);
-                  results[k] = r;
-                  synchronized (finished) {
-                    finished[k] = true;
-                  }
+                  results[k] = r; // read once every worker is done (Future.get orders it)
+                  finished[k] = true;
                   if (r instanceof Finding) firstFinding.accumulateAndGet(k, Math::min);
                   progress.accept(done.incrementAndGet());
                 }
@@ -202,20 +200,23 @@ public final class DeviationSearch {
     final Context ctx = new Context();
     final Stats stats = new Stats();
     final Solver solver, queries;
+    final boolean oneQuery;
     final PathExplorer explorer;
     final Z3Arith z;
 
     Worker(String family, BigFraction box, int timeoutMillis) {
       this.family = family;
       this.box = box;
+      org.mechcheck.smt.Tuning tuning = org.mechcheck.smt.Tuning.current();
       solver = org.mechcheck.smt.Tuning.solver(ctx, timeoutMillis);
-      queries = org.mechcheck.smt.Tuning.current().definitions() ? org.mechcheck.smt.Tuning.solver(ctx, timeoutMillis) : solver;
+      queries = tuning.definitions() ? org.mechcheck.smt.Tuning.solver(ctx, timeoutMillis) : solver;
+      oneQuery = tuning.oneQuery();
       explorer = new PathExplorer(ctx, solver, stats);
       z = new Z3Arith(explorer);
     }
 
     Object check(Market m) {
-      return checkNetwork(family, m, box, ctx, solver, queries, explorer, z, stats);
+      return checkNetwork(family, m, box, ctx, solver, queries, oneQuery, explorer, z, stats);
     }
   }
 
@@ -282,12 +283,11 @@ public final class DeviationSearch {
    * that does not replay sends them to be asked one by one, as without it.
    */
   @SuppressWarnings("unchecked")
-  private static Object checkNetwork(String family, Market m, BigFraction box, Context ctx, Solver solver, Solver queries, PathExplorer explorer, Z3Arith z,
-      Stats stats) {
+  private static Object checkNetwork(String family, Market m, BigFraction box, Context ctx, Solver solver, Solver queries, boolean oneQuery,
+      PathExplorer explorer, Z3Arith z, Stats stats) {
     int n = m.size();
     ArithExpr<RealSort>[] value = new ArithExpr[n];
     boolean own = queries != solver;
-    boolean oneQuery = org.mechcheck.smt.Tuning.current().oneQuery();
     solver.push();
     if (own) queries.push();
     try {
@@ -304,46 +304,55 @@ public final class DeviationSearch {
         if (!p.graph().informed(i)) continue;
         final int agent = i;
         ArithExpr<RealSort> uInt = summary(ctx, explorer.explore(() -> utility(p, agent, null, value[agent], z)));
-        if (own) {
+        if (own) { // defined for this agent's queries only: the next agent's do not carry it
+          queries.push();
           ArithExpr<RealSort> d = ctx.mkRealConst("intended_" + m.id(agent));
           queries.add(ctx.mkEq(d, uInt));
           uInt = d;
         }
-        List<Integer> inv = inviters(m, i);
-        List<Dev<ArithExpr<RealSort>>> devs = new ArrayList<>();
-        List<BoolExpr> gains = new ArrayList<>();
-        for (Dev<ArithExpr<RealSort>> dev : DeviationSearch.<ArithExpr<RealSort>>family(family, inv, name -> ctx.mkRealConst(name + "_" + m.id(agent)))) {
-          ArithExpr<RealSort> uDev = summary(ctx, explorer.explore(() -> utility(p, agent, dev, value[agent], z)));
-          List<BoolExpr> cs = new ArrayList<>(List.of(ctx.mkGt(uDev, uInt)));
-          if (dev.kind().equals("constant")) cs.add(ctx.mkGe(dev.parameter(), z.zero()));
-          BoolExpr gain = PathExplorer.and(ctx, cs);
-          if (!oneQuery) {
-            Object r = ask(queries, gain, List.of(dev), List.of(gain), m, agent, family, value, stats);
-            if (r instanceof Finding) return r;
-            if (r instanceof String u && unknown == null) unknown = u;
-          } else {
-            devs.add(dev);
-            gains.add(gain);
-          }
+        Object r;
+        try {
+          r = checkAgent(family, m, agent, p, uInt, ctx, queries, oneQuery, explorer, z, value, stats);
+        } finally {
+          if (own) queries.pop();
         }
-        if (gains.isEmpty()) continue;
-        Object r = ask(queries, PathExplorer.or(ctx, gains), devs, gains, m, agent, family, value, stats);
-        if (r instanceof String && gains.size() > 1) { // the disjunction's model did not replay, or Z3 could not say: one query each
-          for (int k = 0; k < gains.size(); k++) {
-            Object each = ask(queries, gains.get(k), List.of(devs.get(k)), List.of(gains.get(k)), m, agent, family, value, stats);
-            if (each instanceof Finding) return each;
-            if (each instanceof String u && unknown == null) unknown = u;
-          }
-        } else {
-          if (r instanceof Finding) return r;
-          if (r instanceof String u && unknown == null) unknown = u;
-        }
+        if (r instanceof Finding) return r;
+        if (r instanceof String u && unknown == null) unknown = u;
       }
       return unknown;
     } finally {
       solver.pop();
       if (own) queries.pop();
     }
+  }
+
+  /** One agent's deviations of the family against her intended utility {@code uInt}: a Finding, the first UNKNOWN note, or null. */
+  private static Object checkAgent(String family, Market m, int agent, Profile<ArithExpr<RealSort>> p, ArithExpr<RealSort> uInt, Context ctx, Solver queries,
+      boolean oneQuery, PathExplorer explorer, Z3Arith z, ArithExpr<RealSort>[] value, Stats stats) {
+    String unknown = null;
+    List<Dev<ArithExpr<RealSort>>> devs = new ArrayList<>();
+    List<BoolExpr> gains = new ArrayList<>();
+    for (Dev<ArithExpr<RealSort>> dev : DeviationSearch.<ArithExpr<RealSort>>family(family, inviters(m, agent), name -> ctx.mkRealConst(name + "_" + m.id(agent)))) {
+      ArithExpr<RealSort> uDev = summary(ctx, explorer.explore(() -> utility(p, agent, dev, value[agent], z)));
+      List<BoolExpr> cs = new ArrayList<>(List.of(ctx.mkGt(uDev, uInt)));
+      if (dev.kind().equals("constant")) cs.add(ctx.mkGe(dev.parameter(), z.zero()));
+      devs.add(dev);
+      gains.add(PathExplorer.and(ctx, cs));
+      if (!oneQuery) { // asked as it comes: a gain found stops the explorations
+        Object r = ask(queries, gains.get(gains.size() - 1), List.of(dev), List.of(gains.get(gains.size() - 1)), m, agent, family, value, stats);
+        if (r instanceof Finding) return r;
+        if (r instanceof String u && unknown == null) unknown = u;
+      }
+    }
+    if (!oneQuery || gains.isEmpty()) return unknown;
+    Object r = ask(queries, PathExplorer.or(ctx, gains), devs, gains, m, agent, family, value, stats);
+    if (!(r instanceof String) || gains.size() == 1) return r;
+    for (int k = 0; k < gains.size(); k++) { // the disjunction's model did not replay, or Z3 could not say: one query each
+      Object each = ask(queries, gains.get(k), List.of(devs.get(k)), List.of(gains.get(k)), m, agent, family, value, stats);
+      if (each instanceof Finding) return each;
+      if (each instanceof String u && unknown == null) unknown = u;
+    }
+    return unknown;
   }
 
   /**
