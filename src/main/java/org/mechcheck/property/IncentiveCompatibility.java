@@ -108,14 +108,14 @@ public record IncentiveCompatibility() implements Property {
         if (!base.graph().informed(i)) continue;
         String when = others.isEmpty() ? "" : " when " + describe(market, others);
         SymbolicMarket.Batch gains = s.batch();
-        ArithExpr<RealSort> uTruth = gains.define(s.utility(others.isEmpty() ? s.truth() : s.truthful(base), i));
+        ArithExpr<RealSort> uTruth = gains.define(others.isEmpty() ? s.truth() : s.truthful(base), s.utilityOf(i));
         BitSet all = base.informs(i);
         for (BitSet informs : Checker.subsets(all)) {
           if (s.done()) break;
           boolean fewer = !informs.equals(all);
           if (!market.isBidder(i) && !fewer) continue;
           ArithExpr<RealSort> bid = market.isBidder(i) ? s.fresh("b_" + market.id(i) + "_" + informs) : null;
-          ArithExpr<RealSort> uDev = s.utility(s.deviation(base, i, bid, fewer ? informs : null), i);
+          ArithExpr<RealSort> uDev = gains.define(s.deviation(base, i, bid, fewer ? informs : null), s.utilityOf(i));
           BoolExpr gain = s.ctx().mkGt(uDev, uTruth);
           gains.add(bid == null ? gain : s.ctx().mkAnd(s.ctx().mkGe(bid, s.arith().zero()), gain), market.id(i) + " gains informing " + informs + when);
         }

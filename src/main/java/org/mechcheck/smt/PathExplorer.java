@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * condition the path has already decided is answered from the path; one that the bounds of the
  * solver's assertions settle (0 <= x <= box) needs no check; the model of the solver's base is
  * kept from one exploration to the next while the base is the same; and before asking whether
- * the other side of a branch is feasible, the models found earlier on this base are tried on it.
+ * the other side of a branch is feasible, the models found earlier on this base are tried on it;
+ * and a side found infeasible under some path literals is infeasible wherever they all hold again.
  * Each shortcut stands in for an answer the solver would give (infeasible, or feasible with a
  * model), so the set of paths explored is the same.
  */
@@ -42,6 +43,14 @@ public final class PathExplorer {
   private final Tuning tuning = Tuning.current();
   /** The branch conditions decided on the current path (top-level negations stripped), with their side. */
   private final Map<BoolExpr, Boolean> decided = new HashMap<>();
+  /**
+   * With {@link Tuning#implied}: the literals the current path has put to the solver, and for
+   * each formula a feasibility check found infeasible on this base, the path literals it was
+   * infeasible under (kept for at most {@link #IMPLIED} formulas, then begun afresh).
+   */
+  private final java.util.Set<BoolExpr> onPath = new java.util.HashSet<>();
+  private final Map<BoolExpr, List<BoolExpr[]>> infeasibleUnder = new HashMap<>();
+  private static final int IMPLIED = 20_000;
 
   // What the solver asserted when the last exploration began (the base every path extends), the
   // bounds it puts on the variables, a model of it, and models of it that earlier checks found:
@@ -153,6 +162,7 @@ public final class PathExplorer {
     pos++;
     BoolExpr literal = choice ? cond : ctx.mkNot(cond);
     solver.add(literal);
+    if (tuning.implied()) onPath.add(literal);
     pc.add(choice ? c : ctx.mkNot(c));
     if (tuning.pathLiterals()) decided.put(atom, choice != negated);
     return choice;
@@ -162,13 +172,42 @@ public final class PathExplorer {
 
   /** Whether cond can hold on the current path; UNKNOWN counts as feasible (sound, possibly slower). */
   private Status feasible(BoolExpr cond) {
+    if (tuning.implied() && infeasibleHere(cond)) {
+      stats.cachedDecisions++;
+      return lastStatus = Status.UNSATISFIABLE;
+    }
     long t = System.nanoTime();
     lastStatus = solver.check(cond);
     long spent = System.nanoTime() - t;
     stats.solverNanos += spent;
     stats.feasibilityNanos += spent;
     stats.feasibilityChecks++;
+    if (tuning.implied() && lastStatus == Status.UNSATISFIABLE) {
+      if (infeasibleUnder.size() >= IMPLIED) infeasibleUnder.clear();
+      infeasibleUnder.computeIfAbsent(cond, k -> new ArrayList<>()).add(onPath.toArray(new BoolExpr[0]));
+    }
     return lastStatus;
+  }
+
+  /**
+   * Whether {@code cond} was found infeasible on this base under path literals that all hold on
+   * the current path: the base and those literals contradict it, so the current path, which
+   * asserts them and more, does too.
+   */
+  private boolean infeasibleHere(BoolExpr cond) {
+    List<BoolExpr[]> under = infeasibleUnder.get(cond);
+    if (under == null) return false;
+    for (BoolExpr[] literals : under) {
+      boolean all = true;
+      for (BoolExpr l : literals) {
+        if (!onPath.contains(l)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) return true;
+    }
+    return false;
   }
 
   /**
@@ -234,13 +273,14 @@ public final class PathExplorer {
 
   /** Notes the solver's base; returns a model of it when one is known from an earlier exploration of the same base, else null. */
   private Model base() {
-    if (!tuning.intervals() && !tuning.rootModel() && !tuning.modelPool()) return null;
+    if (!tuning.intervals() && !tuning.rootModel() && !tuning.modelPool() && !tuning.implied()) return null;
     BoolExpr[] now = solver.getAssertions();
     if (!Arrays.equals(now, base)) {
       base = now;
       intervals = tuning.intervals() ? Intervals.of(now) : null;
       rootModel = null;
       pool.clear();
+      infeasibleUnder.clear();
     }
     return tuning.rootModel() ? rootModel : null;
   }
@@ -250,6 +290,7 @@ public final class PathExplorer {
     long started = System.nanoTime();
     List<Path<T>> paths = new ArrayList<>();
     pending.clear();
+    onPath.clear();
     Model first = base();
     if (first == null) {
       Status root = feasible(ctx.mkTrue());
@@ -266,6 +307,7 @@ public final class PathExplorer {
         pos = 0;
         pc.clear();
         decided.clear();
+        onPath.clear();
         solver.push();
         try {
           T result = body.get(); // run first: the path condition is complete only afterwards

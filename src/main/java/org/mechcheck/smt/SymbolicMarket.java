@@ -229,7 +229,12 @@ public final class SymbolicMarket {
 
   /** Agent v's utility at her true type, over the paths of a run. */
   public ArithExpr<RealSort> utility(List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> paths, int v) {
-    return summary(paths, o -> o.utility(v, value[v], cost[v], arith));
+    return summary(paths, utilityOf(v));
+  }
+
+  /** Agent v's utility at her true type in one outcome. */
+  public Function<Outcome<ArithExpr<RealSort>>, ArithExpr<RealSort>> utilityOf(int v) {
+    return o -> o.utility(v, value[v], cost[v], arith);
   }
 
   /**
@@ -307,13 +312,29 @@ public final class SymbolicMarket {
      */
     public ArithExpr<RealSort> define(ArithExpr<RealSort> term) {
       if (queries == solver) return term;
+      ArithExpr<RealSort> d = constant();
+      queries.add(ctx.mkEq(d, term));
+      return d;
+    }
+
+    /**
+     * The {@link #summary} of {@code paths} under {@code term}, defined as {@link #define} does;
+     * with {@link Tuning#flat}, by one implication per path instead of the if-then-else chain.
+     */
+    public <T> ArithExpr<RealSort> define(List<PathExplorer.Path<T>> paths, Function<T, ArithExpr<RealSort>> term) {
+      if (queries == solver || !tuning.flat()) return define(summary(paths, term));
+      ArithExpr<RealSort> d = constant();
+      for (PathExplorer.Path<T> path : paths) queries.add(ctx.mkImplies(path.condition(), ctx.mkEq(d, term.apply(path.result()))));
+      return d;
+    }
+
+    /** A fresh constant for a definition of this batch, its scope opened on the query solver. */
+    private ArithExpr<RealSort> constant() {
       if (!scoped) {
         queries.push();
         scoped = true;
       }
-      ArithExpr<RealSort> d = ctx.mkRealConst("defined_" + defined++);
-      queries.add(ctx.mkEq(d, term));
-      return d;
+      return ctx.mkRealConst("defined_" + defined++);
     }
 
     /** One more violation of the batch, with what it asks (asked now without {@link Tuning#oneQuery}). */

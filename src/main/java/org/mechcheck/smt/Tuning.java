@@ -13,6 +13,9 @@ import java.util.Set;
  *
  * @param pathLiterals a branch condition already decided on the current path (the same Z3 term,
  *     or its negation) is answered from the path, without a solver call or a new branch point
+ * @param implied a branch side that a feasibility check found infeasible under some path literals
+ *     is infeasible, without a check, on any later path of the same base that holds them all (the
+ *     base and those literals already contradict it): the same answers, fewer calls
  * @param definitions a query's summaries of the truthful run are stated once per network, as
  *     definitions on a solver of their own that answers only the queries, instead of inside
  *     every query that uses them (the same formulas, so the same answers; Z3 keeps what it learnt
@@ -26,10 +29,17 @@ import java.util.Set;
  * @param simplex Z3's arithmetic by its older simplex-based solver ({@code smt.arith.solver=2})
  *     instead of the default: another decision procedure for the same linear real arithmetic,
  *     measured faster on these queries (README, benchmarks)
+ * @param flat with {@code definitions}, a summary is defined by one implication per path (the
+ *     path's condition implies that the defined constant equals the path's term) instead of as a
+ *     chain of if-then-elses: the paths of one exploration are disjoint by construction (two paths
+ *     part at a branch point, one taking its condition and the other its negation), so on every
+ *     valuation at most one premise holds and the constant is what the chain gives, and free where
+ *     no path is taken, as the chain's fresh fallback is; the solver then meets each path once,
+ *     not nested under the negations of all the paths before it
  */
-public record Tuning(boolean pathLiterals, boolean cores, boolean intervals, boolean rootModel, boolean modelPool, boolean definitions, boolean oneQuery, boolean simplex, boolean reuse) {
-  public static final Tuning ALL = new Tuning(true, false, true, true, true, true, true, true, true);
-  public static final Tuning NONE = new Tuning(false, false, false, false, false, false, false, false, false);
+public record Tuning(boolean pathLiterals, boolean implied, boolean intervals, boolean rootModel, boolean modelPool, boolean definitions, boolean oneQuery, boolean simplex, boolean reuse, boolean flat) {
+  public static final Tuning ALL = new Tuning(true, true, true, true, true, true, true, true, true, true);
+  public static final Tuning NONE = new Tuning(false, false, false, false, false, false, false, false, false, false);
 
   /** What {@code mechcheck.tuning} asks for (every optimisation when it is unset). */
   public static Tuning current() {
@@ -46,11 +56,11 @@ public record Tuning(boolean pathLiterals, boolean cores, boolean intervals, boo
       if (!p.startsWith("-")) throw new IllegalArgumentException("mechcheck.tuning: expected 'none' or '-name,...', got '" + spec + "'");
       off.add(p.substring(1));
     }
-    Set<String> known = Set.of("pathLiterals", "cores", "intervals", "rootModel", "modelPool", "definitions", "oneQuery", "simplex", "reuse");
+    Set<String> known = Set.of("pathLiterals", "implied", "intervals", "rootModel", "modelPool", "definitions", "oneQuery", "simplex", "reuse", "flat");
     for (String o : off) if (!known.contains(o)) throw new IllegalArgumentException("mechcheck.tuning: unknown optimisation '" + o + "' (known: " + known + ")");
-    return new Tuning(!off.contains("pathLiterals"), false, !off.contains("intervals"), !off.contains("rootModel"), !off.contains("modelPool"),
+    return new Tuning(!off.contains("pathLiterals"), !off.contains("implied"), !off.contains("intervals"), !off.contains("rootModel"), !off.contains("modelPool"),
         !off.contains("definitions"), !off.contains("oneQuery"),
-        !off.contains("simplex"), !off.contains("reuse"));
+        !off.contains("simplex"), !off.contains("reuse"), !off.contains("flat"));
   }
 
   /**
@@ -83,8 +93,8 @@ public record Tuning(boolean pathLiterals, boolean cores, boolean intervals, boo
 
   @Override
   public String toString() {
-    return Arrays.toString(new String[] {pathLiterals ? "pathLiterals" : "-pathLiterals", cores ? "cores" : "-cores", intervals ? "intervals" : "-intervals",
+    return Arrays.toString(new String[] {pathLiterals ? "pathLiterals" : "-pathLiterals", implied ? "implied" : "-implied", intervals ? "intervals" : "-intervals",
         rootModel ? "rootModel" : "-rootModel", modelPool ? "modelPool" : "-modelPool", definitions ? "definitions" : "-definitions",
-        oneQuery ? "oneQuery" : "-oneQuery", simplex ? "simplex" : "-simplex", reuse ? "reuse" : "-reuse"});
+        oneQuery ? "oneQuery" : "-oneQuery", simplex ? "simplex" : "-simplex", reuse ? "reuse" : "-reuse", flat ? "flat" : "-flat"});
   }
 }
