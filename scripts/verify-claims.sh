@@ -74,6 +74,6 @@ deviations() { # claim family max-agents
   echo "== $1"
   ${MECHCHECK_CMD:-./mechcheck} search --mechanism sra --property IC --deviations "$2" --class social --max-agents "$3" --time-limit "$limit" --save 2>&1 || true
 }
-deviations sra/ic-passing/social     passing     4
-deviations sra/ic-choice/social      choice      4
-deviations sra/ic-computation/social computation 4
+deviations sra/ic-passing/social     passing     5
+deviations sra/ic-choice/social      choice      5
+deviations sra/ic-computation/social computation 5
