@@ -313,7 +313,13 @@ final class SearchCommand implements Callable<Integer> {
         System.out.println("  " + f.describe());
         System.out.println("  " + NetworkJson.line(NetworkJson.toJson(f.witness())));
       }
-      if (save) System.err.println("saved " + store.cite(f.save(store, claimId, foundBy)));
+      if (save) {
+        Path saved = f.save(store, claimId, foundBy);
+        // its picture beside it, as every other counterexample has one (FigureGeometryTest holds the committed ones to it)
+        Path svg = saved.resolveSibling(saved.getFileName().toString().replaceFirst("\\.json$", ".svg"));
+        if (!java.nio.file.Files.exists(svg)) org.mechcheck.store.AtomicFiles.writeNew(svg, org.mechcheck.export.Svg.of(org.mechcheck.export.Exports.figure(saved)));
+        System.err.println("saved " + store.cite(saved) + " and " + svg.getFileName());
+      }
       summary.put("verdict", "refuted").put("bound", r.bound());
     } else {
       summary.put("verdict", r.bound() > 0 ? "verified" : "unknown").put("bound", r.bound());
