@@ -315,10 +315,7 @@ final class SearchCommand implements Callable<Integer> {
       }
       if (save) {
         Path saved = f.save(store, claimId, foundBy);
-        // its picture beside it, as every other counterexample has one (FigureGeometryTest holds the committed ones to it)
-        Path svg = saved.resolveSibling(saved.getFileName().toString().replaceFirst("\\.json$", ".svg"));
-        if (!java.nio.file.Files.exists(svg)) org.mechcheck.store.AtomicFiles.writeNew(svg, org.mechcheck.export.Svg.of(org.mechcheck.export.Exports.figure(saved)));
-        System.err.println("saved " + store.cite(saved) + " and " + svg.getFileName());
+        System.err.println("saved " + store.cite(saved) + " and " + EvidenceStore.picture(saved).getFileName());
       }
       summary.put("verdict", "refuted").put("bound", r.bound());
     } else {

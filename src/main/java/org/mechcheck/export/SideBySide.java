@@ -14,4 +14,9 @@ public final class SideBySide implements Picture {
   public String svg(Counterexample c, org.mechcheck.plugin.Registry registry) {
     return Svg.of(NetworkFigure.of(Explain.of(c, registry)));
   }
+
+  @Override
+  public String svg(java.nio.file.Path file) {
+    return Svg.of(Exports.figure(file));
+  }
 }

@@ -59,11 +59,21 @@ public final class EvidenceStore {
     return CounterexampleJson.save(counterexamples(), c);
   }
 
-  /** A file of a plugin's own kind, written new under counterexamples/{@code sub}/; returns its path. Never replaces a file. */
+  /**
+   * A file of a plugin's own kind, written new under counterexamples/{@code sub}/ with its picture
+   * beside it ({@link #picture}, drawn from the file as saved); returns its path. Never replaces a file.
+   */
   public Path saveNew(String sub, String fileName, String content) {
     Path target = counterexamples().resolve(sub).resolve(fileName);
     AtomicFiles.writeNew(target, content);
+    Path svg = picture(target);
+    if (!Files.exists(svg)) AtomicFiles.writeNew(svg, NetworkSvg.render(target));
     return target;
+  }
+
+  /** The SVG picture beside a counterexample file. */
+  public static Path picture(Path file) {
+    return file.resolveSibling(file.getFileName().toString().replaceFirst("\\.json$", "") + ".svg");
   }
 
   /**

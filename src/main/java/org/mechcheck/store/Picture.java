@@ -10,4 +10,7 @@ import org.mechcheck.plugin.Extension;
 public interface Picture extends Extension {
   /** An SVG document of the counterexample, a mechanism of {@code registry}. */
   String svg(Counterexample c, org.mechcheck.plugin.Registry registry);
+
+  /** An SVG document of a saved counterexample file of any kind the picture draws (a plugin's own kinds too). */
+  String svg(java.nio.file.Path file);
 }
