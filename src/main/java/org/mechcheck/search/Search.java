@@ -264,6 +264,7 @@ public final class Search {
                 Market m = item.market();
                 level.running(m);
                 long t0 = System.nanoTime();
+                level.estimate.started(item.slot(), t0);
                 if (mechanism.refusal(m).isEmpty()) level.report(item.slot(), item.position(), m, z3.check(mechanism, m, property, benchmark));
                 level.running(null);
                 level.estimate.finished(item.slot(), (System.nanoTime() - t0) / 1e9);
@@ -284,7 +285,7 @@ public final class Search {
             return null;
           }));
         }
-        if (!await(work, deadline, level, running, checkers)) {
+        if (!await(work, deadline, level, running, checkers, listener)) {
           abandoned = true;
           level.stop();
           for (String name : level.inFlight()) unknown.add(name + ": still running " + GRACE_NANOS / 1_000_000_000 + " s after the time limit; abandoned, undecided");
@@ -337,33 +338,49 @@ public final class Search {
   /**
    * The time a size still needs: the cost model's weights w of the networks of the slice, and the
    * seconds t of those finished, fitted as t = a * w^b (least squares on logarithms for b, clamped
-   * to [0, 3], and a so that the fit adds up to the time spent); the networks not yet finished,
-   * weighted so, divided among the threads. Recomputed at most twice a second.
+   * to [0, 3]); the networks not yet finished, weighted so, divided among the threads. The scale a
+   * is taken from the latest networks (the last tenth finished, at least 20) and from those still
+   * running, each counted with the time it has run so far: the model misses some of the growth
+   * along the enumeration (on CSM's IR search at n = 5 an a fitted to every finished network
+   * promised 3 to 5 minutes for the last 20), and a network that has run longer than the model
+   * gives it shows that the networks to come cost more. A running network is expected to need what
+   * the model gives it less what it has had. Recomputed at most twice a second.
    */
   static final class Estimate {
     private final double[] weight;
     private final boolean[] finished;
+    private final long[] startedAt;
     private final int threads;
-    private double sx, sy, sxx, sxy, spent;
+    private double sx, sy, sxx, sxy;
     private int count;
+    /** The latest finished networks, oldest first: slot and seconds. */
+    private final java.util.ArrayDeque<double[]> recent = new java.util.ArrayDeque<>();
     private long computedAt;
     private double last = Double.NaN;
 
     Estimate(double[] weight, int threads) {
       this.weight = weight;
       this.finished = new boolean[weight.length];
+      this.startedAt = new long[weight.length];
       this.threads = threads;
+    }
+
+    /** A worker began the network in {@code slot}, at {@code nanos} (System.nanoTime). */
+    synchronized void started(int slot, long nanos) {
+      startedAt[slot] = nanos;
     }
 
     synchronized void finished(int slot, double seconds) {
       finished[slot] = true;
+      startedAt[slot] = 0;
       double x = Math.log(Math.max(weight[slot], 1e-9)), y = Math.log(Math.max(seconds, 1e-6));
       sx += x;
       sy += y;
       sxx += x * x;
       sxy += x * y;
-      spent += seconds;
       count++;
+      recent.addLast(new double[] {slot, seconds});
+      while (recent.size() > Math.max(20, count / 10)) recent.removeFirst();
     }
 
     /** The exponent b of the fit so far (1 until there is a spread of weights to fit it to). */
@@ -375,18 +392,32 @@ public final class Search {
 
     /** Seconds of wall-clock time the networks not yet finished are expected to take; NaN before the first network. */
     synchronized double remaining() {
+      return remaining(System.nanoTime());
+    }
+
+    /** {@link #remaining()} as of {@code now} (System.nanoTime). */
+    synchronized double remaining(long now) {
       if (count == 0) return Double.NaN;
-      long now = System.nanoTime();
       if (now - computedAt < 500_000_000L && !Double.isNaN(last)) return last;
-      double b = exponent(), fitted = 0, rest = 0;
-      for (int i = 0; i < weight.length; i++) {
-        double w = Math.pow(Math.max(weight[i], 1e-9), b);
-        if (finished[i]) fitted += w;
-        else rest += w;
+      double b = exponent(), seconds = 0, weighted = 0;
+      for (double[] r : recent) {
+        seconds += r[1];
+        weighted += Math.pow(Math.max(weight[(int) r[0]], 1e-9), b);
       }
-      double a = fitted > 0 ? spent / fitted : 0;
+      for (int i = 0; i < weight.length; i++) {
+        if (startedAt[i] != 0) {
+          seconds += (now - startedAt[i]) / 1e9;
+          weighted += Math.pow(Math.max(weight[i], 1e-9), b);
+        }
+      }
+      double a = weighted > 0 ? seconds / weighted : 0, rest = 0;
+      for (int i = 0; i < weight.length; i++) {
+        if (finished[i]) continue;
+        double expected = a * Math.pow(Math.max(weight[i], 1e-9), b);
+        rest += startedAt[i] != 0 ? Math.max(0, expected - (now - startedAt[i]) / 1e9) : expected;
+      }
       computedAt = now;
-      last = a * rest / threads;
+      last = rest / threads;
       return last;
     }
   }
@@ -399,20 +430,22 @@ public final class Search {
    * mechanism stops at its next comparison) and Z3 is told to stop; false when one has not
    * finished within the grace after that.
    */
-  private static boolean await(List<Future<?>> work, long deadline, Level level, List<Thread> running, List<SymbolicChecker> checkers)
+  private static boolean await(List<Future<?>> work, long deadline, Level level, List<Thread> running, List<SymbolicChecker> checkers, Listener listener)
       throws InterruptedException, java.util.concurrent.ExecutionException {
     boolean stopping = false;
     for (Future<?> f : work) {
       while (true) {
-        if (deadline == Long.MAX_VALUE) {
-          f.get();
-          break;
-        }
-        long wait = (stopping ? deadline + GRACE_NANOS : deadline) - System.nanoTime();
+        boolean limited = deadline != Long.MAX_VALUE;
+        long left = limited ? (stopping ? deadline + GRACE_NANOS : deadline) - System.nanoTime() : Long.MAX_VALUE;
         try {
-          f.get(Math.max(wait, 1), java.util.concurrent.TimeUnit.NANOSECONDS);
+          f.get(Math.max(Math.min(left, TICK_NANOS), 1), java.util.concurrent.TimeUnit.NANOSECONDS);
           break;
         } catch (java.util.concurrent.TimeoutException late) {
+          if (left > TICK_NANOS) { // a tick: the estimate again, as the networks still running take longer
+            double remaining = level.estimate.remaining();
+            if (!Double.isNaN(remaining)) listener.remaining(remaining);
+            continue;
+          }
           if (stopping) return false;
           stopping = true;
           level.stop(); // first, so that a worker sees the stop before Z3's cancellation reaches it
@@ -423,6 +456,9 @@ public final class Search {
     }
     return true;
   }
+
+  /** How often the estimate is refreshed while no network finishes. */
+  private static final long TICK_NANOS = 5_000_000_000L;
 
   private static long queries(List<SymbolicChecker> checkers) {
     long q = 0;

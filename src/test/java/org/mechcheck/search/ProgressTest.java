@@ -37,6 +37,39 @@ class ProgressTest {
   }
 
   @Test
+  void theEstimateTakesItsScaleFromTheLatestNetworks() {
+    // a growth along the enumeration that the model misses: equal weights, times 0.01 (1 + i / 10)
+    double[] w = new double[200];
+    java.util.Arrays.fill(w, 1);
+    Search.Estimate e = new Search.Estimate(w, 2);
+    double spent = 0;
+    for (int i = 0; i < 100; i++) {
+      e.finished(i, 0.01 * (1 + i / 10.0));
+      spent += 0.01 * (1 + i / 10.0);
+    }
+    double latest = 0; // the last 20 finished (a tenth of 100 is fewer)
+    for (int i = 80; i < 100; i++) latest += 0.01 * (1 + i / 10.0);
+    assertEquals(100 * latest / 20 / 2, e.remaining(), 1e-9, "the 100 to come at the rate of the latest 20, on two threads");
+    assertTrue(e.remaining() > 1.5 * (100 * spent / 100 / 2), "more than the rate of every finished network says");
+  }
+
+  @Test
+  void aNetworkThatRunsLongRaisesTheEstimate() {
+    double[] w = new double[100];
+    java.util.Arrays.fill(w, 1);
+    Search.Estimate quiet = new Search.Estimate(w, 1), stuck = new Search.Estimate(w, 1);
+    for (int i = 0; i < 10; i++) {
+      quiet.finished(i, 1);
+      stuck.finished(i, 1);
+    }
+    long now = 1_000_000_000_000L;
+    stuck.started(10, now - 100_000_000_000L); // running for 100 s where the others took 1 s
+    assertEquals(90, quiet.remaining(now), 1e-9);
+    // scale (10 * 1 + 100) / 11 = 10 s a network: 89 to come, and the running one has had more than its share
+    assertEquals(890, stuck.remaining(now), 1e-9);
+  }
+
+  @Test
   void theCostModelGrowsAlongTheEnumeration() {
     // fewer edges first: the last third of cs-general n = 5 carries most of the expected cost
     double[] w = Enumerator.costs(NetworkClass.CS_GENERAL, 5);
