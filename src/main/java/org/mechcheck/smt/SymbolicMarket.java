@@ -270,7 +270,7 @@ public final class SymbolicMarket {
       unknown = description + ": " + queries.getReasonUnknown();
     } else if (s == Status.UNSATISFIABLE && second != null) {
       long t2 = System.nanoTime();
-      SecondSolver.Answer a = second.decide(queries, violation);
+      SecondSolver.Answer a = second.decide(queries, violation, tuning);
       stats.secondNanos += System.nanoTime() - t2;
       if (a == SecondSolver.Answer.UNSAT) {
         stats.certified++;
