@@ -16,6 +16,7 @@ import de.uni_freiburg.informatik.ultimate.smtinterpol.option.OptionMap;
 import de.uni_freiburg.informatik.ultimate.smtinterpol.smtlib2.ParseEnvironment;
 import de.uni_freiburg.informatik.ultimate.smtinterpol.smtlib2.SMTInterpol;
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,31 +88,28 @@ public final class SecondSolver {
    */
   public Answer decide(Solver solver, BoolExpr violation, Tuning tuning) {
     if (!tuning.split()) return decide(solver, violation);
-    SMTInterpol s = interpol();
+    SMTInterpol s = interpol(quiet());
     try {
+      s.setOption(":global-declarations", true);
+      s.setLogic(Logics.QF_LRA);
       Translation t = new Translation(s);
-      List<BoolExpr> definitions = new ArrayList<>();
       Map<String, List<BoolExpr>> definitionsOf = new HashMap<>();
       for (BoolExpr a : solver.getAssertions()) {
         String d = Translation.defines(a);
         if (d == null) s.assertTerm(t.term(a));
         else definitionsOf.computeIfAbsent(d, k -> new ArrayList<>()).add(a);
       }
+      // the defined constants each constant's definitions mention, walked once for every disjunct that reaches them
+      Map<String, Set<String>> uses = new HashMap<>();
       for (Expr<?> part : violation.isOr() ? violation.getArgs() : new Expr<?>[] {violation}) {
-        definitions.clear();
         Set<String> reached = new HashSet<>();
-        ArrayDeque<Expr<?>> todo = new ArrayDeque<>(List.of(part));
+        ArrayDeque<String> todo = new ArrayDeque<>(Translation.defined(part));
         while (!todo.isEmpty()) {
-          for (String c : Translation.defined(todo.pop())) {
-            if (!reached.add(c)) continue;
-            for (BoolExpr a : definitionsOf.getOrDefault(c, List.of())) {
-              definitions.add(a);
-              todo.add(a);
-            }
-          }
+          String c = todo.pop();
+          if (reached.add(c)) todo.addAll(uses.computeIfAbsent(c, k -> Translation.defined(definitionsOf.getOrDefault(k, List.of()))));
         }
         s.push(1);
-        for (BoolExpr a : definitions) s.assertTerm(t.term(a));
+        for (String c : reached) for (BoolExpr a : definitionsOf.getOrDefault(c, List.of())) s.assertTerm(t.term(a));
         s.assertTerm(t.term(part));
         Script.LBool r = s.checkSat();
         if (r == Script.LBool.UNKNOWN) reason = String.valueOf(s.getInfo(":reason-unknown"));
@@ -120,21 +118,29 @@ public final class SecondSolver {
       }
       return Answer.UNSAT;
     } catch (RuntimeException e) {
-      reason = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-      return Answer.UNKNOWN;
+      return undecided(e);
     } finally {
       s.exit();
     }
   }
 
-  private SMTInterpol interpol() {
+  /** Options with SMTInterpol's logging off. */
+  private static OptionMap quiet() {
     LogProxy logger = new DefaultLogger();
     logger.setLoglevel(LogProxy.LOGLEVEL_OFF);
-    SMTInterpol s = new SMTInterpol(new OptionMap(logger, true));
+    return new OptionMap(logger, true);
+  }
+
+  private SMTInterpol interpol(OptionMap options) {
+    SMTInterpol s = new SMTInterpol(options);
     s.setOption(":timeout", (long) timeoutMillis);
-    s.setOption(":global-declarations", true);
-    s.setLogic(Logics.QF_LRA);
     return s;
+  }
+
+  /** A query SMTInterpol could not read or decide: undecided, with why. */
+  private Answer undecided(RuntimeException e) {
+    reason = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+    return Answer.UNKNOWN;
   }
 
   /**
@@ -163,9 +169,14 @@ public final class SecondSolver {
 
     /** The defined constants {@code e} mentions. */
     static Set<String> defined(Expr<?> e) {
+      return defined(List.of(e));
+    }
+
+    /** The defined constants any of {@code es} mentions. */
+    static Set<String> defined(List<? extends Expr<?>> es) {
       Set<String> found = new HashSet<>();
       Set<Integer> seen = new HashSet<>();
-      ArrayDeque<Expr<?>> todo = new ArrayDeque<>(List.of(e));
+      ArrayDeque<Expr<?>> todo = new ArrayDeque<>(es);
       while (!todo.isEmpty()) {
         Expr<?> x = todo.pop();
         if (!seen.add(x.getId())) continue;
@@ -193,7 +204,7 @@ public final class SecondSolver {
         RatNum q = (RatNum) e;
         return Rational.valueOf(q.getNumerator().getBigInteger(), q.getDenominator().getBigInteger()).toTerm(real);
       }
-      if (e.isIntNum()) return Rational.valueOf(((IntNum) e).getBigInteger(), java.math.BigInteger.ONE).toTerm(real);
+      if (e.isIntNum()) return Rational.valueOf(((IntNum) e).getBigInteger(), BigInteger.ONE).toTerm(real);
       if (e.isTrue()) return s.term("true");
       if (e.isFalse()) return s.term("false");
       if (e.isConst()) {
@@ -218,12 +229,9 @@ public final class SecondSolver {
 
   /** SMTInterpol's answer to an SMT-LIB 2 script of declarations and assertions (no check-sat). */
   public Answer decide(String script) {
-    LogProxy logger = new DefaultLogger();
-    logger.setLoglevel(LogProxy.LOGLEVEL_OFF);
-    OptionMap options = new OptionMap(logger, true);
-    SMTInterpol s = new SMTInterpol(options);
+    OptionMap options = quiet();
+    SMTInterpol s = interpol(options);
     try {
-      s.setOption(":timeout", (long) timeoutMillis);
       new ParseEnvironment(s, options) {
         @Override
         public void printSuccess() {}
@@ -242,8 +250,7 @@ public final class SecondSolver {
       reason = String.valueOf(s.getInfo(":reason-unknown"));
       return Answer.UNKNOWN;
     } catch (RuntimeException e) {
-      reason = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-      return Answer.UNKNOWN;
+      return undecided(e);
     } finally {
       s.exit();
     }
