@@ -34,6 +34,22 @@ public interface DeviationFamilies extends Extension {
     return search(family, networkClass, maxAgents, box, timeoutMillis, timeLimitSeconds, progress);
   }
 
+  /** Whether {@link #search(String, NetworkClass, int, BigFraction, int, double, int, boolean, LongConsumer)} can have a second solver re-decide its UNSAT answers. */
+  default boolean certifies() {
+    return false;
+  }
+
+  /**
+   * The same search, with {@code certify}: a second solver re-decides every UNSAT answer, and a
+   * network it does not agree on stays undecided; {@link Result#stats} counts the answers it
+   * certified. Families that cannot refuse {@code certify} (see {@link #certifies}).
+   */
+  default Result search(String family, NetworkClass networkClass, int maxAgents, BigFraction box, int timeoutMillis, double timeLimitSeconds, int threads,
+      boolean certify, LongConsumer progress) {
+    if (certify) throw new org.mechcheck.store.InputException("--certify: " + name() + "'s deviation families have no second solver");
+    return search(family, networkClass, maxAgents, box, timeoutMillis, timeLimitSeconds, threads, progress);
+  }
+
   /** A claim's verdict from the store's evidence (its counterexample files and proof record), or from a search within the budget. */
   Verdict evaluate(Claim claim, EvidenceStore store, int budgetAgents, double budgetSeconds);
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.numbers.fraction.BigFraction;
+import org.mechcheck.claims.DeviationFamilies;
 import org.mechcheck.mechanism.Mechanism;
 import org.mechcheck.network.NetworkClass;
 import org.mechcheck.num.Rationals;
@@ -48,12 +49,12 @@ final class CertifyCommand implements Callable<Integer> {
     return failed == 0 ? 0 : Errors.VIOLATION;
   }
 
+  /** What a certified re-run of a record's search gave: a refutation (null: none), the sizes verified, and its counts. */
+  private record Rerun(String refutation, int bound, List<ProofRecord.Level> levels, org.mechcheck.smt.Stats stats, double seconds, boolean timedOut,
+      List<String> unknown) {}
+
   private boolean certify(Path file) {
     ProofRecord r = ProofRecord.read(file);
-    if (r.deviations() != null) {
-      System.out.println(file + ": not certified: a search of protocol deviations (" + r.deviations() + "), which this command does not re-run");
-      return false;
-    }
     if (r.certified()) {
       System.out.println(file + ": already certified (" + String.join(", ", r.solvers().stream().map(ProofRecord.SolverCount::solver).toList()) + ")");
       return true;
@@ -66,15 +67,39 @@ final class CertifyCommand implements Callable<Integer> {
       System.out.println(file + ": not certified: the record " + stale.get());
       return false;
     }
-    Property prop = Inputs.property(registry, r.property());
-    Benchmark bench = Inputs.benchmark(registry, r.benchmark());
     NetworkClass nc = NetworkClass.parse(r.networkClass()).orElseThrow(() -> new InputException(file + ": class: unknown class '" + r.networkClass() + "'"));
     BigFraction box = r.bounded() ? Rationals.parse(r.box()) : null;
-    Others others = Others.stated(r.quantifier());
-    Search.Result again = new Search(mech, prop, bench, nc, box, z3Timeout, threads, r.units()).others(others).certify(true)
-        .run(r.maxAgents(), timeLimit, Search.SILENT);
-    if (again.refuted()) {
-      System.out.println(file + ": NOT CERTIFIED: the re-run finds a counterexample: " + again.violation().detail());
+    String command = r.command().replaceFirst(" --max-agents \\d+$", "");
+    ProofRecord.Subject subject;
+    Rerun again;
+    if (r.deviations() != null) {
+      DeviationFamilies families = registry.find(DeviationFamilies.class, r.mechanism()).orElse(null);
+      if (families == null || !families.certifies()) {
+        System.out.println(file + ": not certified: " + r.mechanism() + "'s search of protocol deviations (" + r.deviations() + ") has no second solver");
+        return false;
+      }
+      DeviationFamilies.Result d = families.search(r.deviations(), nc, r.maxAgents(), box, z3Timeout, timeLimit, threads, true, done -> { });
+      again = new Rerun(d.finding() == null ? null : d.finding().describe(), d.bound(), d.levels(), d.stats(), d.seconds(), d.timedOut(), d.unknown());
+      if (!command.contains("--certify")) command += " --certify";
+      subject = new ProofRecord.Subject(r.claim(), r.mechanism(), r.property(), r.benchmark(), r.networkClass(), r.box(), r.units(), r.deviations(), r.utility(),
+          r.source() == null ? Workbench.source(registry, mech) : r.source(), command);
+    } else {
+      Property prop = Inputs.property(registry, r.property());
+      Benchmark bench = Inputs.benchmark(registry, r.benchmark());
+      Others others = Others.stated(r.quantifier());
+      Search.Result s = new Search(mech, prop, bench, nc, box, z3Timeout, threads, r.units()).others(others).certify(true)
+          .run(r.maxAgents(), timeLimit, Search.SILENT);
+      again = new Rerun(s.refuted() ? s.violation().detail() : null, s.bound(), s.levels(), s.stats(), s.seconds(), s.timedOut(), s.unknown());
+      // records made before the defaults changed name neither their box nor their quantifier in the command
+      if (r.bounded() && !command.contains("--box")) command += " --box " + r.box();
+      String quantifier = prop.equals(Property.IC) ? others.label() : null;
+      if (others == Others.TRUTHFUL && prop.equals(Property.IC) && !command.contains("--others")) command += " --others truthful";
+      if (!command.contains("--certify")) command += " --certify";
+      subject = new ProofRecord.Subject(r.claim(), r.mechanism(), r.property(), r.benchmark(), r.networkClass(), r.box(), r.units(),
+          null, null, r.source() == null ? Workbench.source(registry, mech) : r.source(), command, quantifier);
+    }
+    if (again.refutation() != null) {
+      System.out.println(file + ": NOT CERTIFIED: the re-run finds a counterexample: " + again.refutation());
       return false;
     }
     if (again.stats().disagreements > 0 || again.bound() < r.maxAgents()) {
@@ -90,14 +115,6 @@ final class CertifyCommand implements Callable<Integer> {
         return false;
       }
     }
-    String command = r.command().replaceFirst(" --max-agents \\d+$", "");
-    // records made before the defaults changed name neither their box nor their quantifier in the command
-    if (r.bounded() && !command.contains("--box")) command += " --box " + r.box();
-    String quantifier = prop.equals(Property.IC) ? others.label() : null;
-    if (others == Others.TRUTHFUL && prop.equals(Property.IC) && !command.contains("--others")) command += " --others truthful";
-    if (!command.contains("--certify")) command += " --certify";
-    ProofRecord.Subject subject = new ProofRecord.Subject(r.claim(), r.mechanism(), r.property(), r.benchmark(), r.networkClass(), r.box(), r.units(),
-        null, null, r.source() == null ? Workbench.source(registry, mech) : r.source(), command, quantifier);
     ProofRecord stamped = ProofRecord.verified(subject, again.levels().subList(0, r.maxAgents()), again.stats().paths, again.seconds(),
         again.stats().solverNanos / 1e9, SecondSolver.NAME);
     AtomicFiles.replace(file, stamped.text());

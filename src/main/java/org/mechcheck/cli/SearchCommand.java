@@ -129,7 +129,7 @@ final class SearchCommand implements Callable<Integer> {
         + (deviations == null && prop.equals(Property.IC) && quantifier == Others.TRUTHFUL ? " --others truthful" : "");
     String boxText = boxValue == null ? ProofRecord.UNBOUNDED : Rationals.format(boxValue);
     ProofRecord.Subject subject = deviations != null
-        ? new ProofRecord.Subject(claimId, mech.name(), "IC", "vickrey", nc.id(), boxText, 1, deviations, families.utility(), source, command)
+        ? new ProofRecord.Subject(claimId, mech.name(), "IC", "vickrey", nc.id(), boxText, 1, deviations, families.utility(), source, command + (certify ? " --certify" : ""))
         : new ProofRecord.Subject(claimId, mech.name(), prop.name(), bench.id(), nc.id(), boxText, units, null, null, source, command + (certify ? " --certify" : ""),
             prop.equals(Property.IC) ? quantifier.label() : null);
     if (save) {
@@ -150,7 +150,8 @@ final class SearchCommand implements Callable<Integer> {
           + " (mechcheck merge --save saves the combined evidence)");
     }
     if (random > 0) return randomSearch(store, mech, prop, bench, nc, claimId, source, command + " --max-agents " + maxAgents + " --random " + random + " --seed " + seed);
-    if (deviations != null) return deviationSearch(store, families, nc, boxValue, claimId, subject, command);
+    if (deviations != null && certify && !families.certifies()) throw new InputException("--certify: " + mech.name() + "'s deviation families have no second solver");
+    if (deviations != null) return deviationSearch(store, families, nc, boxValue, claimId, subject, command + (certify ? " --certify" : ""));
 
     if (shard != null) return shardSearch(subject, mech, prop, bench, nc, boxValue, quantifier, shard[0], shard[1]);
     Progress progress = new Progress();
@@ -298,7 +299,7 @@ final class SearchCommand implements Callable<Integer> {
   private Integer deviationSearch(EvidenceStore store, DeviationFamilies families, NetworkClass nc, BigFraction boxValue, String claimId,
       ProofRecord.Subject subject, String command) {
     long started = System.nanoTime();
-    DeviationFamilies.Result r = families.search(deviations, nc, maxAgents, boxValue, z3Timeout, timeLimit, threads,
+    DeviationFamilies.Result r = families.search(deviations, nc, maxAgents, boxValue, z3Timeout, timeLimit, threads, certify,
         done -> { if (done % 10 == 0) System.err.print("\r" + done + " networks"); });
     System.err.println();
     ObjectNode summary = NetworkJson.MAPPER.createObjectNode();
@@ -322,14 +323,19 @@ final class SearchCommand implements Callable<Integer> {
       summary.put("verdict", r.bound() > 0 ? "verified" : "unknown").put("bound", r.bound());
       if (!json) {
         System.out.println(claimId + ": " + (r.bound() > 0 ? "VERIFIED up to " + r.bound() + " agents" : "UNKNOWN") + (r.timedOut() ? " (time limit reached)" : "")
-            + " (" + r.networks() + " networks, " + r.queries() + " queries, " + String.format("%.1f", r.seconds()) + " s)" + (r.unknown().isEmpty() ? "" : "; unknown: " + r.unknown()));
+            + " (" + r.networks() + " networks, " + r.queries() + " queries, " + String.format("%.1f", r.seconds()) + " s)"
+            + (certify ? "; " + r.stats().certified + " UNSAT answers re-decided by " + org.mechcheck.smt.SecondSolver.NAME
+                + (r.stats().disagreements > 0 ? ", " + r.stats().disagreements + " DISAGREEMENTS" : "") : "")
+            + (r.unknown().isEmpty() ? "" : "; unknown: " + r.unknown()));
       }
       if (save && r.bound() > 0) {
-        ProofRecord rec = ProofRecord.verified(subject, r.levels().subList(0, r.bound()), 0, (System.nanoTime() - started) / 1e9, 0);
+        ProofRecord rec = ProofRecord.verified(subject, r.levels().subList(0, r.bound()), r.stats().paths, (System.nanoTime() - started) / 1e9, r.stats().solverNanos / 1e9,
+            certify ? org.mechcheck.smt.SecondSolver.NAME : null);
         System.err.println(store.save(rec) ? "saved " + store.cite(store.proofFile(claimId)) : "kept the existing proof record (it covers as much)");
       }
     }
     summary.put("seconds", Math.round(r.seconds() * 100) / 100.0).put("timedOut", r.timedOut());
+    if (certify) summary.put("certified", r.stats().certified).put("disagreements", r.stats().disagreements).put("secondSolverSeconds", Math.round(r.stats().secondNanos / 1e7) / 100.0);
     if (json) System.out.println(NetworkJson.line(summary));
     if (r.finding() == null) return 0;
     return registered != null && registered.expectsRefutation() ? 0 : Errors.VIOLATION;

@@ -22,7 +22,9 @@ import org.mechcheck.num.Exact;
 import org.mechcheck.num.Rationals;
 import org.mechcheck.store.ProofRecord;
 import org.mechcheck.smt.PathExplorer;
+import org.mechcheck.smt.SecondSolver;
 import org.mechcheck.smt.Stats;
+import org.mechcheck.smt.Tuning;
 import org.mechcheck.smt.Z3Arith;
 
 /**
@@ -97,18 +99,20 @@ public final class DeviationSearch {
     return o.utility(agent, value, a.zero(), a);
   }
 
-  /** The search, on one thread. {@code timeLimit} in seconds (0: none). */
+  /** The search, on one thread, Z3 alone. {@code timeLimit} in seconds (0: none). */
   public static Result run(String family, NetworkClass nc, int maxAgents, BigFraction box, int timeoutMillis, double timeLimit, java.util.function.LongConsumer progress) {
-    return run(family, nc, maxAgents, box, timeoutMillis, timeLimit, 1, progress);
+    return run(family, nc, maxAgents, box, timeoutMillis, timeLimit, 1, false, progress);
   }
 
   /**
    * The search, the networks of each size shared by {@code threads} workers (one Z3 context each).
    * What it finds does not depend on how many: the first network in enumeration order with a
-   * confirmed deviation, and the networks counted up to it, as one worker would count them.
+   * confirmed deviation, and the networks counted up to it, as one worker would count them. With
+   * {@code certify}, SMTInterpol re-decides every UNSAT answer, and a network where it does not
+   * agree (or cannot say) stays undecided, as in a search of bids and informing sets.
    */
   public static Result run(String family, NetworkClass nc, int maxAgents, BigFraction box, int timeoutMillis, double timeLimit, int threads,
-      java.util.function.LongConsumer progress) {
+      boolean certify, java.util.function.LongConsumer progress) {
     long start = System.nanoTime();
     long deadline = timeLimit > 0 ? start + (long) (timeLimit * 1e9) : Long.MAX_VALUE;
     List<ProofRecord.Level> levels = new ArrayList<>();
@@ -123,7 +127,7 @@ public final class DeviationSearch {
     });
     java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
     try {
-      for (int t = 0; t < threads; t++) workers.add(new Worker(family, box, timeoutMillis));
+      for (int t = 0; t < threads; t++) workers.add(new Worker(family, box, timeoutMillis, certify));
       for (int n = 1; n <= maxAgents; n++) {
         if (System.nanoTime() > deadline) return new Result(null, bound, networks, queries(workers), secs(start), levels, unknown, true, stats(workers));
         long levelStart = System.nanoTime(), q0 = queries(workers);
@@ -193,30 +197,33 @@ public final class DeviationSearch {
 
   private static final Protocol sra = new Protocol();
 
-  /** One worker's Z3: its context, the solver that explores, the one that answers the queries, and its counts. */
+  /**
+   * One worker's Z3: its context, the solver that explores, the one that answers the queries, the
+   * second solver (null: Z3 alone), and its counts.
+   */
   private static final class Worker {
     final String family;
     final BigFraction box;
     final Context ctx = new Context();
     final Stats stats = new Stats();
     final Solver solver, queries;
-    final boolean oneQuery;
+    final Tuning tuning = Tuning.current();
+    final SecondSolver second;
     final PathExplorer explorer;
     final Z3Arith z;
 
-    Worker(String family, BigFraction box, int timeoutMillis) {
+    Worker(String family, BigFraction box, int timeoutMillis, boolean certify) {
       this.family = family;
       this.box = box;
-      org.mechcheck.smt.Tuning tuning = org.mechcheck.smt.Tuning.current();
-      solver = org.mechcheck.smt.Tuning.solver(ctx, timeoutMillis);
-      queries = tuning.definitions() ? org.mechcheck.smt.Tuning.solver(ctx, timeoutMillis) : solver;
-      oneQuery = tuning.oneQuery();
+      solver = Tuning.solver(ctx, timeoutMillis);
+      queries = tuning.definitions() ? Tuning.solver(ctx, timeoutMillis) : solver;
+      second = certify ? new SecondSolver(timeoutMillis) : null;
       explorer = new PathExplorer(ctx, solver, stats);
       z = new Z3Arith(explorer);
     }
 
     Object check(Market m) {
-      return checkNetwork(family, m, box, ctx, solver, queries, oneQuery, explorer, z, stats);
+      return checkNetwork(m, this);
     }
   }
 
@@ -283,8 +290,12 @@ public final class DeviationSearch {
    * that does not replay sends them to be asked one by one, as without it.
    */
   @SuppressWarnings("unchecked")
-  private static Object checkNetwork(String family, Market m, BigFraction box, Context ctx, Solver solver, Solver queries, boolean oneQuery,
-      PathExplorer explorer, Z3Arith z, Stats stats) {
+  private static Object checkNetwork(Market m, Worker w) {
+    Context ctx = w.ctx;
+    Solver solver = w.solver, queries = w.queries;
+    PathExplorer explorer = w.explorer;
+    Z3Arith z = w.z;
+    BigFraction box = w.box;
     int n = m.size();
     ArithExpr<RealSort>[] value = new ArithExpr[n];
     boolean own = queries != solver;
@@ -312,7 +323,7 @@ public final class DeviationSearch {
         }
         Object r;
         try {
-          r = checkAgent(family, m, agent, p, uInt, ctx, queries, oneQuery, explorer, z, value, stats);
+          r = checkAgent(m, agent, p, uInt, value, w);
         } finally {
           if (own) queries.pop();
         }
@@ -327,30 +338,35 @@ public final class DeviationSearch {
   }
 
   /** One agent's deviations of the family against her intended utility {@code uInt}: a Finding, the first UNKNOWN note, or null. */
-  private static Object checkAgent(String family, Market m, int agent, Profile<ArithExpr<RealSort>> p, ArithExpr<RealSort> uInt, Context ctx, Solver queries,
-      boolean oneQuery, PathExplorer explorer, Z3Arith z, ArithExpr<RealSort>[] value, Stats stats) {
+  private static Object checkAgent(Market m, int agent, Profile<ArithExpr<RealSort>> p, ArithExpr<RealSort> uInt, ArithExpr<RealSort>[] value, Worker w) {
+    Context ctx = w.ctx;
+    Z3Arith z = w.z;
+    String family = w.family;
+    boolean oneQuery = w.tuning.oneQuery();
     String unknown = null;
     List<Dev<ArithExpr<RealSort>>> devs = new ArrayList<>();
     List<BoolExpr> gains = new ArrayList<>();
     for (Dev<ArithExpr<RealSort>> dev : DeviationSearch.<ArithExpr<RealSort>>family(family, inviters(m, agent), name -> ctx.mkRealConst(name + "_" + m.id(agent)))) {
-      ArithExpr<RealSort> uDev = summary(ctx, explorer.explore(() -> utility(p, agent, dev, value[agent], z)));
+      ArithExpr<RealSort> uDev = summary(ctx, w.explorer.explore(() -> utility(p, agent, dev, value[agent], z)));
       List<BoolExpr> cs = new ArrayList<>(List.of(ctx.mkGt(uDev, uInt)));
       if (dev.kind().equals("constant")) cs.add(ctx.mkGe(dev.parameter(), z.zero()));
       devs.add(dev);
       gains.add(PathExplorer.and(ctx, cs));
       if (!oneQuery) { // asked as it comes: a gain found stops the explorations
-        Object r = ask(queries, gains.get(gains.size() - 1), List.of(dev), List.of(gains.get(gains.size() - 1)), m, agent, family, value, stats);
+        Object r = ask(w, gains.get(gains.size() - 1), List.of(dev), List.of(gains.get(gains.size() - 1)), m, agent, value);
         if (r instanceof Finding) return r;
-        if (r instanceof String u && unknown == null) unknown = u;
+        if (note(r) != null && unknown == null) unknown = note(r);
       }
     }
     if (!oneQuery || gains.isEmpty()) return unknown;
-    Object r = ask(queries, PathExplorer.or(ctx, gains), devs, gains, m, agent, family, value, stats);
+    Object r = ask(w, PathExplorer.or(ctx, gains), devs, gains, m, agent, value);
+    // the second solver already decides a disjunction one disjunct at a time: asking them one by one would decide the same again
+    if (r instanceof NotCertified c) return c.note();
     if (!(r instanceof String) || gains.size() == 1) return r;
     for (int k = 0; k < gains.size(); k++) { // the disjunction's model did not replay, or Z3 could not say: one query each
-      Object each = ask(queries, gains.get(k), List.of(devs.get(k)), List.of(gains.get(k)), m, agent, family, value, stats);
+      Object each = ask(w, gains.get(k), List.of(devs.get(k)), List.of(gains.get(k)), m, agent, value);
       if (each instanceof Finding) return each;
-      if (each instanceof String u && unknown == null) unknown = u;
+      if (note(each) != null && unknown == null) unknown = note(each);
     }
     return unknown;
   }
@@ -360,15 +376,18 @@ public final class DeviationSearch {
    * disjunction) can hold: null when not, a Finding when a deviation it credits replays with a
    * gain, else a note of why not.
    */
-  private static Object ask(Solver solver, BoolExpr query, List<Dev<ArithExpr<RealSort>>> devs, List<BoolExpr> gains, Market m, int agent, String family,
-      ArithExpr<RealSort>[] value, Stats stats) {
+  private static Object ask(Worker w, BoolExpr query, List<Dev<ArithExpr<RealSort>>> devs, List<BoolExpr> gains, Market m, int agent,
+      ArithExpr<RealSort>[] value) {
     int n = m.size();
+    Solver solver = w.queries;
+    Stats stats = w.stats;
+    String family = w.family;
     long t = System.nanoTime();
     Status s = solver.check(query);
     stats.solverNanos += System.nanoTime() - t;
     stats.queries++;
-    if (s == Status.UNSATISFIABLE) return null;
     String what = devs.size() == 1 ? "'" + devs.get(0).text() + "'" : devs.size() + " deviations";
+    if (s == Status.UNSATISFIABLE) return w.second == null ? null : certified(w, query, m.id(agent) + " " + what);
     if (s == Status.UNKNOWN) return m.id(agent) + " " + what + ": " + solver.getReasonUnknown();
     Model model = solver.getModel();
     BigFraction[] values = new BigFraction[n];
@@ -381,6 +400,29 @@ public final class DeviationSearch {
       if (f != null) return f;
     }
     return "Z3 model for " + m.id(agent) + " " + what + " did not replay exactly";
+  }
+
+  /** An UNSAT answer of Z3's that the second solver did not re-decide as UNSAT: the network stays undecided. */
+  private record NotCertified(String note) {}
+
+  /** The note of an undecided answer (a String, or a {@link NotCertified}), else null. */
+  private static String note(Object answer) {
+    return answer instanceof String u ? u : answer instanceof NotCertified c ? c.note() : null;
+  }
+
+  /** null when the second solver agrees that {@code query} is UNSAT, else why the answer is not certified. */
+  private static NotCertified certified(Worker w, BoolExpr query, String what) {
+    long t = System.nanoTime();
+    SecondSolver.Answer a = w.second.decide(w.queries, query, w.tuning);
+    w.stats.secondNanos += System.nanoTime() - t;
+    if (a == SecondSolver.Answer.UNSAT) {
+      w.stats.certified++;
+      return null;
+    }
+    if (a == SecondSolver.Answer.SAT) w.stats.disagreements++;
+    return new NotCertified(a == SecondSolver.Answer.SAT
+        ? "SOLVERS DISAGREE on " + what + ": Z3 says unsat, " + w.second.name() + " says sat; not verified"
+        : what + ": Z3 says unsat, " + w.second.name() + " could not decide (" + w.second.reason() + "); not certified");
   }
 
   /** Replays a deviation exactly: a Finding when it gains, else null. */

@@ -33,7 +33,18 @@ public final class ProtocolDeviations implements DeviationFamilies {
 
   @Override
   public Result search(String family, NetworkClass nc, int maxAgents, BigFraction box, int timeoutMillis, double timeLimit, int threads, LongConsumer progress) {
-    DeviationSearch.Result r = DeviationSearch.run(family, nc, maxAgents, box, timeoutMillis, timeLimit, threads, progress);
+    return search(family, nc, maxAgents, box, timeoutMillis, timeLimit, threads, false, progress);
+  }
+
+  @Override
+  public boolean certifies() {
+    return true;
+  }
+
+  @Override
+  public Result search(String family, NetworkClass nc, int maxAgents, BigFraction box, int timeoutMillis, double timeLimit, int threads, boolean certify,
+      LongConsumer progress) {
+    DeviationSearch.Result r = DeviationSearch.run(family, nc, maxAgents, box, timeoutMillis, timeLimit, threads, certify, progress);
     return new Result(r.finding() == null ? null : new Found(r.finding()), r.bound(), r.networks(), r.queries(), r.seconds(), r.levels(), r.unknown(),
         r.timedOut(), r.stats());
   }

@@ -62,13 +62,43 @@ class DeviationSearchTest {
   @Test
   void twoWorkersFindWhatOneFinds() {
     for (String family : List.of("choice", "passing", "computation")) {
-      DeviationSearch.Result one = DeviationSearch.run(family, NetworkClass.SOCIAL, 3, null, 60_000, 0, 1, x -> {});
-      DeviationSearch.Result two = DeviationSearch.run(family, NetworkClass.SOCIAL, 3, null, 60_000, 0, 2, x -> {});
+      DeviationSearch.Result one = DeviationSearch.run(family, NetworkClass.SOCIAL, 3, null, 60_000, 0, 1, false, x -> {});
+      DeviationSearch.Result two = DeviationSearch.run(family, NetworkClass.SOCIAL, 3, null, 60_000, 0, 2, false, x -> {});
       assertEquals(one.finding() == null ? null : one.finding().witness().name(), two.finding() == null ? null : two.finding().witness().name(), family);
       assertEquals(one.bound(), two.bound(), family);
       assertEquals(one.networks(), two.networks(), family + ": networks counted up to the first finding");
       assertEquals(one.levels().stream().map(l -> l.networks()).toList(), two.levels().stream().map(l -> l.networks()).toList(), family);
     }
+  }
+
+  /**
+   * With a second solver, the computation family up to 3 agents is verified as without one, on
+   * the same networks with the same queries, and every one of those queries (all UNSAT, since
+   * none found a gain) is re-decided as UNSAT by SMTInterpol; a search that stopped at an
+   * uncertified answer would verify less, and one that skipped certification would count none.
+   */
+  @Test
+  void aCertifiedSearchReDecidesEveryAnswer() {
+    DeviationSearch.Result plain = DeviationSearch.run("computation", NetworkClass.SOCIAL, 3, null, 60_000, 0, 2, false, x -> {});
+    DeviationSearch.Result certified = DeviationSearch.run("computation", NetworkClass.SOCIAL, 3, null, 60_000, 0, 2, true, x -> {});
+    assertNull(certified.finding());
+    assertEquals(plain.bound(), certified.bound());
+    assertEquals(3, certified.bound());
+    assertEquals(plain.levels().stream().map(l -> List.of(l.networks(), l.queries())).toList(),
+        certified.levels().stream().map(l -> List.of(l.networks(), l.queries())).toList());
+    assertEquals(0, plain.stats().certified, "Z3 alone certifies nothing");
+    assertEquals(certified.queries(), certified.stats().certified, "every UNSAT answer re-decided");
+    assertEquals(0, certified.stats().disagreements);
+  }
+
+  /** The choice family's counterexample is found with a second solver too: certification re-decides UNSAT answers and never hides a gain. */
+  @Test
+  void aCertifiedSearchStillFindsTheChoiceCounterexample() {
+    DeviationSearch.Result r = DeviationSearch.run("choice", NetworkClass.SOCIAL, 3, null, 60_000, 0, 1, true, x -> {});
+    assertNotNull(r.finding());
+    assertEquals(3, r.finding().witness().agentCount());
+    assertEquals(2, r.bound());
+    assertEquals(0, r.stats().disagreements);
   }
 
   @TestFactory
