@@ -72,7 +72,7 @@ run sra/rev/social            sra         REV social 4 vickrey
 deviations() { # claim family max-agents
   skip "$1" && return 0
   echo "== $1"
-  ${MECHCHECK_CMD:-./mechcheck} search --mechanism sra --property IC --deviations "$2" --class social --max-agents "$3" --time-limit "$limit" --save 2>&1 || true
+  ${MECHCHECK_CMD:-./mechcheck} search --mechanism sra --property IC --deviations "$2" --class social --max-agents "$3" --time-limit "$limit" --certify --save 2>&1 || true
 }
 deviations sra/ic-passing/social     passing     5
 deviations sra/ic-choice/social      choice      5
