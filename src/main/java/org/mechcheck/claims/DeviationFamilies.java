@@ -34,7 +34,7 @@ public interface DeviationFamilies extends Extension {
     return search(family, networkClass, maxAgents, box, timeoutMillis, timeLimitSeconds, progress);
   }
 
-  /** Whether {@link #search(String, NetworkClass, int, BigFraction, int, double, int, boolean, LongConsumer)} can have a second solver re-decide its UNSAT answers. */
+  /** Whether {@link #search(String, NetworkClass, int, BigFraction, int, double, int, boolean, org.mechcheck.search.Search.Listener)} can have a second solver re-decide its UNSAT answers. */
   default boolean certifies() {
     return false;
   }
@@ -42,12 +42,15 @@ public interface DeviationFamilies extends Extension {
   /**
    * The same search, with {@code certify}: a second solver re-decides every UNSAT answer, and a
    * network it does not agree on stays undecided; {@link Result#stats} counts the answers it
-   * certified. Families that cannot refuse {@code certify} (see {@link #certifies}).
+   * certified. The listener hears what a search of bids and informing sets tells its own (each
+   * size, each network done, the time the size still needs, each size verified) as far as the
+   * families can tell it: by default, the networks done. Families that cannot certify (see
+   * {@link #certifies}) refuse {@code certify}.
    */
   default Result search(String family, NetworkClass networkClass, int maxAgents, BigFraction box, int timeoutMillis, double timeLimitSeconds, int threads,
-      boolean certify, LongConsumer progress) {
+      boolean certify, org.mechcheck.search.Search.Listener listener) {
     if (certify) throw new org.mechcheck.store.InputException("--certify: " + name() + "'s deviation families have no second solver");
-    return search(family, networkClass, maxAgents, box, timeoutMillis, timeLimitSeconds, threads, progress);
+    return search(family, networkClass, maxAgents, box, timeoutMillis, timeLimitSeconds, threads, listener::network);
   }
 
   /** A claim's verdict from the store's evidence (its counterexample files and proof record), or from a search within the budget. */

@@ -78,7 +78,7 @@ final class CertifyCommand implements Callable<Integer> {
         System.out.println(file + ": not certified: " + r.mechanism() + "'s search of protocol deviations (" + r.deviations() + ") has no second solver");
         return false;
       }
-      DeviationFamilies.Result d = families.search(r.deviations(), nc, r.maxAgents(), box, z3Timeout, timeLimit, threads, true, done -> { });
+      DeviationFamilies.Result d = families.search(r.deviations(), nc, r.maxAgents(), box, z3Timeout, timeLimit, threads, true, Search.SILENT);
       again = new Rerun(d.finding() == null ? null : d.finding().describe(), d.bound(), d.levels(), d.stats(), d.seconds(), d.timedOut(), d.unknown());
       if (!command.contains("--certify")) command += " --certify";
       subject = new ProofRecord.Subject(r.claim(), r.mechanism(), r.property(), r.benchmark(), r.networkClass(), r.box(), r.units(), r.deviations(), r.utility(),

@@ -155,18 +155,8 @@ final class SearchCommand implements Callable<Integer> {
 
     if (shard != null) return shardSearch(subject, mech, prop, bench, nc, boxValue, quantifier, shard[0], shard[1]);
     Progress progress = new Progress();
-    // an interrupt (Ctrl-C) keeps what was found: the sizes already verified become a proof record
     long started = System.nanoTime();
-    Thread keep = new Thread(() -> {
-      progress.close();
-      if (!save || progress.verified.isEmpty()) {
-        System.err.println("interrupted; nothing to keep");
-        return;
-      }
-      ProofRecord rec = ProofRecord.verified(subject, List.copyOf(progress.verified), 0, (System.nanoTime() - started) / 1e9, 0,
-          certify ? org.mechcheck.smt.SecondSolver.NAME : null);
-      System.err.println(store.save(rec) ? "interrupted; kept a proof record up to " + rec.maxAgents() + " agents" : "interrupted; the existing proof record covers as much");
-    });
+    Thread keep = keepOnInterrupt(progress, store, subject, started);
     Runtime.getRuntime().addShutdownHook(keep);
     Search.Result r;
     try {
@@ -299,9 +289,16 @@ final class SearchCommand implements Callable<Integer> {
   private Integer deviationSearch(EvidenceStore store, DeviationFamilies families, NetworkClass nc, BigFraction boxValue, String claimId,
       ProofRecord.Subject subject, String command) {
     long started = System.nanoTime();
-    DeviationFamilies.Result r = families.search(deviations, nc, maxAgents, boxValue, z3Timeout, timeLimit, threads, certify,
-        done -> { if (done % 10 == 0) System.err.print("\r" + done + " networks"); });
-    System.err.println();
+    Progress progress = new Progress();
+    Thread keep = keepOnInterrupt(progress, store, subject, started);
+    Runtime.getRuntime().addShutdownHook(keep);
+    DeviationFamilies.Result r;
+    try {
+      r = families.search(deviations, nc, maxAgents, boxValue, z3Timeout, timeLimit, threads, certify, progress);
+    } finally {
+      progress.close();
+      Runtime.getRuntime().removeShutdownHook(keep);
+    }
     ObjectNode summary = NetworkJson.MAPPER.createObjectNode();
     summary.put("claim", claimId).put("deviations", deviations).put("networks", r.networks()).put("queries", r.queries());
     String foundBy = command + " --max-agents " + maxAgents;
@@ -339,6 +336,20 @@ final class SearchCommand implements Callable<Integer> {
     if (json) System.out.println(NetworkJson.line(summary));
     if (r.finding() == null) return 0;
     return registered != null && registered.expectsRefutation() ? 0 : Errors.VIOLATION;
+  }
+
+  /** An interrupt (Ctrl-C) keeps what was found: the sizes already verified become a proof record (with --save). */
+  private Thread keepOnInterrupt(Progress progress, EvidenceStore store, ProofRecord.Subject subject, long started) {
+    return new Thread(() -> {
+      progress.close();
+      if (!save || progress.verified.isEmpty()) {
+        System.err.println("interrupted; nothing to keep");
+        return;
+      }
+      ProofRecord rec = ProofRecord.verified(subject, List.copyOf(progress.verified), 0, (System.nanoTime() - started) / 1e9, 0,
+          certify ? org.mechcheck.smt.SecondSolver.NAME : null);
+      System.err.println(store.save(rec) ? "interrupted; kept a proof record up to " + rec.maxAgents() + " agents" : "interrupted; the existing proof record covers as much");
+    });
   }
 
   /** i/N as {i, N}, 1 <= i <= N. */

@@ -346,7 +346,7 @@ public final class Search {
    * gives it shows that the networks to come cost more. A running network is expected to need what
    * the model gives it less what it has had. Recomputed at most twice a second.
    */
-  static final class Estimate {
+  public static final class Estimate {
     private final double[] weight;
     private final boolean[] finished;
     private final long[] startedAt;
@@ -358,7 +358,7 @@ public final class Search {
     private long computedAt;
     private double last = Double.NaN;
 
-    Estimate(double[] weight, int threads) {
+    public Estimate(double[] weight, int threads) {
       this.weight = weight;
       this.finished = new boolean[weight.length];
       this.startedAt = new long[weight.length];
@@ -366,11 +366,11 @@ public final class Search {
     }
 
     /** A worker began the network in {@code slot}, at {@code nanos} (System.nanoTime). */
-    synchronized void started(int slot, long nanos) {
+    public synchronized void started(int slot, long nanos) {
       startedAt[slot] = nanos;
     }
 
-    synchronized void finished(int slot, double seconds) {
+    public synchronized void finished(int slot, double seconds) {
       finished[slot] = true;
       startedAt[slot] = 0;
       double x = Math.log(Math.max(weight[slot], 1e-9)), y = Math.log(Math.max(seconds, 1e-6));
@@ -391,7 +391,7 @@ public final class Search {
     }
 
     /** Seconds of wall-clock time the networks not yet finished are expected to take; NaN before the first network. */
-    synchronized double remaining() {
+    public synchronized double remaining() {
       return remaining(System.nanoTime());
     }
 

@@ -20,6 +20,7 @@ import org.mechcheck.network.Profile;
 import org.mechcheck.num.Arith;
 import org.mechcheck.num.Exact;
 import org.mechcheck.num.Rationals;
+import org.mechcheck.search.Search;
 import org.mechcheck.store.ProofRecord;
 import org.mechcheck.smt.PathExplorer;
 import org.mechcheck.smt.SecondSolver;
@@ -99,9 +100,22 @@ public final class DeviationSearch {
     return o.utility(agent, value, a.zero(), a);
   }
 
-  /** The search, on one thread, Z3 alone. {@code timeLimit} in seconds (0: none). */
+  /** The search, on one thread, Z3 alone; {@code progress} sees networks done. {@code timeLimit} in seconds (0: none). */
   public static Result run(String family, NetworkClass nc, int maxAgents, BigFraction box, int timeoutMillis, double timeLimit, java.util.function.LongConsumer progress) {
-    return run(family, nc, maxAgents, box, timeoutMillis, timeLimit, 1, false, progress);
+    return run(family, nc, maxAgents, box, timeoutMillis, timeLimit, 1, false, counting(progress));
+  }
+
+  /** A listener that passes on the networks done only. */
+  public static Search.Listener counting(java.util.function.LongConsumer progress) {
+    return new Search.Listener() {
+      @Override
+      public void level(int agents, long networks) {}
+
+      @Override
+      public void network(long done) {
+        progress.accept(done);
+      }
+    };
   }
 
   /**
@@ -109,10 +123,12 @@ public final class DeviationSearch {
    * What it finds does not depend on how many: the first network in enumeration order with a
    * confirmed deviation, and the networks counted up to it, as one worker would count them. With
    * {@code certify}, SMTInterpol re-decides every UNSAT answer, and a network where it does not
-   * agree (or cannot say) stays undecided, as in a search of bids and informing sets.
+   * agree (or cannot say) stays undecided, as in a search of bids and informing sets. The
+   * listener hears of each size, each network done, the time the size is expected still to take
+   * (the search's own cost model, {@link Search.Estimate}) and each size verified.
    */
   public static Result run(String family, NetworkClass nc, int maxAgents, BigFraction box, int timeoutMillis, double timeLimit, int threads,
-      boolean certify, java.util.function.LongConsumer progress) {
+      boolean certify, Search.Listener listener) {
     long start = System.nanoTime();
     long deadline = timeLimit > 0 ? start + (long) (timeLimit * 1e9) : Long.MAX_VALUE;
     List<ProofRecord.Level> levels = new ArrayList<>();
@@ -125,13 +141,15 @@ public final class DeviationSearch {
       t.setDaemon(true);
       return t;
     });
-    java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
     try {
       for (int t = 0; t < threads; t++) workers.add(new Worker(family, box, timeoutMillis, certify));
       for (int n = 1; n <= maxAgents; n++) {
         if (System.nanoTime() > deadline) return new Result(null, bound, networks, queries(workers), secs(start), levels, unknown, true, stats(workers));
         long levelStart = System.nanoTime(), q0 = queries(workers);
         List<Market> nets = Enumerator.stream(nc, n).toList();
+        Search.Estimate estimate = new Search.Estimate(Enumerator.costs(nc, n), threads);
+        listener.level(n, nets.size());
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         Object[] results = new Object[nets.size()];
         boolean[] finished = new boolean[nets.size()];
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
@@ -148,11 +166,16 @@ public final class DeviationSearch {
                     break;
                   }
                   Market m = nets.get(k);
+                  long t0 = System.nanoTime();
+                  estimate.started(k, t0);
                   Object r = sra.refusal(m).isPresent() ? null : w.check(m);
                   results[k] = r; // read once every worker is done (Future.get orders it)
                   finished[k] = true;
                   if (r instanceof Finding) firstFinding.accumulateAndGet(k, Math::min);
-                  progress.accept(done.incrementAndGet());
+                  estimate.finished(k, (System.nanoTime() - t0) / 1e9);
+                  listener.network(done.incrementAndGet());
+                  double left = estimate.remaining();
+                  if (!Double.isNaN(left)) listener.remaining(left);
                 }
               } catch (org.mechcheck.num.Cancelled | com.microsoft.z3.Z3Exception stop) {
                 if (!limit.fired()) throw stop;
@@ -163,11 +186,17 @@ public final class DeviationSearch {
           }));
         }
         for (java.util.concurrent.Future<?> f : work) {
-          try {
-            f.get();
-          } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
+          while (true) {
+            try {
+              f.get(5, java.util.concurrent.TimeUnit.SECONDS);
+              break;
+            } catch (java.util.concurrent.TimeoutException tick) { // the estimate again, as the networks still running take longer
+              double left = estimate.remaining();
+              if (!Double.isNaN(left)) listener.remaining(left);
+            } catch (java.util.concurrent.ExecutionException e) {
+              if (e.getCause() instanceof RuntimeException r) throw r;
+              throw new IllegalStateException(e.getCause());
+            }
           }
         }
         boolean undecided = false;
@@ -182,8 +211,12 @@ public final class DeviationSearch {
             if (unknown.size() < 10) unknown.add(nets.get(k).name() + ": " + u);
           }
         }
-        levels.add(new ProofRecord.Level(n, count, queries(workers) - q0, (System.nanoTime() - levelStart) / 1e9));
-        if (!undecided && bound == n - 1) bound = n;
+        ProofRecord.Level level = new ProofRecord.Level(n, count, queries(workers) - q0, (System.nanoTime() - levelStart) / 1e9);
+        levels.add(level);
+        if (!undecided && bound == n - 1) {
+          bound = n;
+          listener.verified(level);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -33,7 +33,7 @@ public final class ProtocolDeviations implements DeviationFamilies {
 
   @Override
   public Result search(String family, NetworkClass nc, int maxAgents, BigFraction box, int timeoutMillis, double timeLimit, int threads, LongConsumer progress) {
-    return search(family, nc, maxAgents, box, timeoutMillis, timeLimit, threads, false, progress);
+    return search(family, nc, maxAgents, box, timeoutMillis, timeLimit, threads, false, DeviationSearch.counting(progress));
   }
 
   @Override
@@ -43,8 +43,8 @@ public final class ProtocolDeviations implements DeviationFamilies {
 
   @Override
   public Result search(String family, NetworkClass nc, int maxAgents, BigFraction box, int timeoutMillis, double timeLimit, int threads, boolean certify,
-      LongConsumer progress) {
-    DeviationSearch.Result r = DeviationSearch.run(family, nc, maxAgents, box, timeoutMillis, timeLimit, threads, certify, progress);
+      org.mechcheck.search.Search.Listener listener) {
+    DeviationSearch.Result r = DeviationSearch.run(family, nc, maxAgents, box, timeoutMillis, timeLimit, threads, certify, listener);
     return new Result(r.finding() == null ? null : new Found(r.finding()), r.bound(), r.networks(), r.queries(), r.seconds(), r.levels(), r.unknown(),
         r.timedOut(), r.stats());
   }

@@ -63,6 +63,44 @@ class InterruptTest {
     }
   }
 
+  /**
+   * The same for a search of protocol deviations (001's computation family, whose 4-agent level
+   * takes a minute here): SIGINT a second into that level keeps the three sizes verified.
+   */
+  @Test
+  void ctrlCKeepsTheSizesAProtocolDeviationSearchVerified() throws Exception {
+    Path evidence = Files.createDirectories(dir.resolve("deviations"));
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xss16m", "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "search", "--mechanism", "sra", "--property", "IC", "--deviations", "computation",
+        "--class", "social", "--max-agents", "5", "--save", "--evidence", evidence.toString()));
+    Path err = evidence.resolve("stderr.txt");
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+    pb.environment().put("MECHCHECK_HOME", Path.of("").toAbsolutePath().toString());
+    Process p = pb.start();
+    try {
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (!Files.readString(err).contains("with 4 agents")) {
+        assertTrue(p.isAlive(), "the search ended before its 4-agent level: " + Files.readString(err));
+        assertTrue(System.nanoTime() < until, "no 4-agent level within 120 s: " + Files.readString(err));
+        Thread.sleep(50);
+      }
+      Thread.sleep(1000);
+      Assumptions.assumeTrue(catchesSigint(p.pid()), "the JVM does not catch SIGINT here (it was ignored when the test started): Ctrl-C cannot be tested");
+      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+      boolean ended = p.waitFor(10, TimeUnit.SECONDS);
+      String log = Files.readString(err, StandardCharsets.UTF_8);
+      assertTrue(ended, "still running 10 s after SIGINT:\n" + log);
+      assertEquals(130, p.exitValue(), log);
+      assertTrue(log.contains("interrupted; kept a proof record up to 3 agents"), log);
+      ProofRecord r = ProofRecord.read(evidence.resolve("proofs/sra_ic-computation_social.json"));
+      assertEquals(3, r.maxAgents());
+      assertEquals("computation", r.deviations());
+      assertEquals("mechcheck search --mechanism sra --property IC --class social --deviations computation --max-agents 3", r.command());
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
   /** Whether the process has a handler for SIGINT (Linux: bit 1 of SigCgt in /proc/PID/status); true where that cannot be read. */
   static boolean catchesSigint(long pid) throws IOException {
     Path status = Path.of("/proc", Long.toString(pid), "status");

@@ -105,4 +105,47 @@ class ProgressTest {
     assertTrue(took < limit + 5, "stopped " + (took - limit) + " s after the limit");
     assertTrue(!Thread.currentThread().isInterrupted(), "the caller's thread is not left interrupted");
   }
+
+  /**
+   * A search of protocol deviations tells its listener what a search of bids tells: each size with
+   * its count of networks, every network done, an estimate of the time left (finite, never
+   * negative), and each size verified, in order.
+   */
+  @Test
+  void aProtocolDeviationSearchReportsItsProgressAndEstimate() {
+    java.util.List<String> levels = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.List<Double> estimates = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.List<Integer> verified = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicLong lastDone = new java.util.concurrent.atomic.AtomicLong();
+    Search.Listener l = new Search.Listener() {
+      @Override
+      public void level(int agents, long networks) {
+        levels.add(agents + ":" + networks);
+      }
+
+      @Override
+      public void network(long done) {
+        lastDone.accumulateAndGet(done, Math::max);
+      }
+
+      @Override
+      public void remaining(double seconds) {
+        estimates.add(seconds);
+      }
+
+      @Override
+      public void verified(org.mechcheck.store.ProofRecord.Level level) {
+        verified.add(level.agents());
+      }
+    };
+    org.mechcheck.sra.DeviationSearch.Result r = org.mechcheck.sra.DeviationSearch.run("computation", NetworkClass.SOCIAL, 3, null, 60_000, 0, 2, false, l);
+    assertEquals(3, r.bound());
+    java.util.List<String> expected = new java.util.ArrayList<>();
+    for (int n = 1; n <= 3; n++) expected.add(n + ":" + Enumerator.stream(NetworkClass.SOCIAL, n).count());
+    assertEquals(expected, levels);
+    assertEquals(Enumerator.stream(NetworkClass.SOCIAL, 3).count(), lastDone.get(), "every network of the last size done");
+    assertEquals(java.util.List.of(1, 2, 3), verified);
+    assertTrue(!estimates.isEmpty(), "an estimate");
+    assertTrue(estimates.stream().allMatch(x -> x >= 0 && Double.isFinite(x)), estimates.toString());
+  }
 }

@@ -62,8 +62,8 @@ class DeviationSearchTest {
   @Test
   void twoWorkersFindWhatOneFinds() {
     for (String family : List.of("choice", "passing", "computation")) {
-      DeviationSearch.Result one = DeviationSearch.run(family, NetworkClass.SOCIAL, 3, null, 60_000, 0, 1, false, x -> {});
-      DeviationSearch.Result two = DeviationSearch.run(family, NetworkClass.SOCIAL, 3, null, 60_000, 0, 2, false, x -> {});
+      DeviationSearch.Result one = DeviationSearch.run(family, NetworkClass.SOCIAL, 3, null, 60_000, 0, 1, false, org.mechcheck.search.Search.SILENT);
+      DeviationSearch.Result two = DeviationSearch.run(family, NetworkClass.SOCIAL, 3, null, 60_000, 0, 2, false, org.mechcheck.search.Search.SILENT);
       assertEquals(one.finding() == null ? null : one.finding().witness().name(), two.finding() == null ? null : two.finding().witness().name(), family);
       assertEquals(one.bound(), two.bound(), family);
       assertEquals(one.networks(), two.networks(), family + ": networks counted up to the first finding");
@@ -79,8 +79,8 @@ class DeviationSearchTest {
    */
   @Test
   void aCertifiedSearchReDecidesEveryAnswer() {
-    DeviationSearch.Result plain = DeviationSearch.run("computation", NetworkClass.SOCIAL, 3, null, 60_000, 0, 2, false, x -> {});
-    DeviationSearch.Result certified = DeviationSearch.run("computation", NetworkClass.SOCIAL, 3, null, 60_000, 0, 2, true, x -> {});
+    DeviationSearch.Result plain = DeviationSearch.run("computation", NetworkClass.SOCIAL, 3, null, 60_000, 0, 2, false, org.mechcheck.search.Search.SILENT);
+    DeviationSearch.Result certified = DeviationSearch.run("computation", NetworkClass.SOCIAL, 3, null, 60_000, 0, 2, true, org.mechcheck.search.Search.SILENT);
     assertNull(certified.finding());
     assertEquals(plain.bound(), certified.bound());
     assertEquals(3, certified.bound());
@@ -94,7 +94,7 @@ class DeviationSearchTest {
   /** The choice family's counterexample is found with a second solver too: certification re-decides UNSAT answers and never hides a gain. */
   @Test
   void aCertifiedSearchStillFindsTheChoiceCounterexample() {
-    DeviationSearch.Result r = DeviationSearch.run("choice", NetworkClass.SOCIAL, 3, null, 60_000, 0, 1, true, x -> {});
+    DeviationSearch.Result r = DeviationSearch.run("choice", NetworkClass.SOCIAL, 3, null, 60_000, 0, 1, true, org.mechcheck.search.Search.SILENT);
     assertNotNull(r.finding());
     assertEquals(3, r.finding().witness().agentCount());
     assertEquals(2, r.bound());
