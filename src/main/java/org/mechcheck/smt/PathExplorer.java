@@ -101,7 +101,7 @@ public final class PathExplorer {
    */
   public boolean decide(BoolExpr c) {
     org.mechcheck.num.Cancelled.check();
-    Expr<?> simplified = c.simplify();
+    Expr<?> simplified = simplified(c);
     if (simplified.isTrue() || simplified.isFalse()) {
       if (exploring) pc.add(simplified.isTrue() ? c : ctx.mkNot(c));
       return simplified.isTrue();
@@ -169,6 +169,26 @@ public final class PathExplorer {
   }
 
   private Status lastStatus;
+
+  /**
+   * With {@link Tuning#simplified}: Z3's simplification of each branch condition met on this base.
+   * Every path is a re-execution, so the conditions before its branch point are the ones the path
+   * it forked from met; Z3 builds each term once (hash-consing), so the same condition is the same
+   * key, and its simplification is the same term again.
+   */
+  private final Map<BoolExpr, Expr<?>> simplifiedOf = new HashMap<>();
+  private static final int SIMPLIFIED = 50_000;
+
+  private Expr<?> simplified(BoolExpr c) {
+    if (!tuning.simplified()) return c.simplify();
+    Expr<?> s = simplifiedOf.get(c);
+    if (s == null) {
+      if (simplifiedOf.size() >= SIMPLIFIED) simplifiedOf.clear();
+      s = c.simplify();
+      simplifiedOf.put(c, s);
+    }
+    return s;
+  }
 
   /** Whether cond can hold on the current path; UNKNOWN counts as feasible (sound, possibly slower). */
   private Status feasible(BoolExpr cond) {
@@ -273,7 +293,10 @@ public final class PathExplorer {
 
   /** Notes the solver's base; returns a model of it when one is known from an earlier exploration of the same base, else null. */
   private Model base() {
-    if (!tuning.intervals() && !tuning.rootModel() && !tuning.modelPool() && !tuning.implied()) return null;
+    if (!tuning.intervals() && !tuning.rootModel() && !tuning.modelPool() && !tuning.implied()) {
+      simplifiedOf.clear();
+      return null;
+    }
     BoolExpr[] now = solver.getAssertions();
     if (!Arrays.equals(now, base)) {
       base = now;
@@ -281,6 +304,7 @@ public final class PathExplorer {
       rootModel = null;
       pool.clear();
       infeasibleUnder.clear();
+      simplifiedOf.clear();
     }
     return tuning.rootModel() ? rootModel : null;
   }

@@ -42,9 +42,10 @@ import java.util.Set;
  *     of every part is an UNSAT of the whole; it changes what the second solver is given, never
  *     what counts as certified
  */
-public record Tuning(boolean pathLiterals, boolean implied, boolean intervals, boolean rootModel, boolean modelPool, boolean definitions, boolean oneQuery, boolean simplex, boolean reuse, boolean flat, boolean split) {
-  public static final Tuning ALL = new Tuning(true, true, true, true, true, true, true, true, true, true, true);
-  public static final Tuning NONE = new Tuning(false, false, false, false, false, false, false, false, false, false, false);
+public record Tuning(boolean pathLiterals, boolean implied, boolean intervals, boolean rootModel, boolean modelPool, boolean definitions, boolean oneQuery, boolean simplex, boolean reuse, boolean flat, boolean split,
+    boolean simplified) {
+  public static final Tuning ALL = new Tuning(true, true, true, true, true, true, true, true, true, true, true, true);
+  public static final Tuning NONE = new Tuning(false, false, false, false, false, false, false, false, false, false, false, false);
 
   /** What {@code mechcheck.tuning} asks for (every optimisation when it is unset). */
   public static Tuning current() {
@@ -61,11 +62,12 @@ public record Tuning(boolean pathLiterals, boolean implied, boolean intervals, b
       if (!p.startsWith("-")) throw new IllegalArgumentException("mechcheck.tuning: expected 'none' or '-name,...', got '" + spec + "'");
       off.add(p.substring(1));
     }
-    Set<String> known = Set.of("pathLiterals", "implied", "intervals", "rootModel", "modelPool", "definitions", "oneQuery", "simplex", "reuse", "flat", "split");
+    Set<String> known = Set.of("pathLiterals", "implied", "intervals", "rootModel", "modelPool", "definitions", "oneQuery", "simplex", "reuse", "flat", "split",
+        "simplified");
     for (String o : off) if (!known.contains(o)) throw new IllegalArgumentException("mechcheck.tuning: unknown optimisation '" + o + "' (known: " + known + ")");
     return new Tuning(!off.contains("pathLiterals"), !off.contains("implied"), !off.contains("intervals"), !off.contains("rootModel"), !off.contains("modelPool"),
         !off.contains("definitions"), !off.contains("oneQuery"),
-        !off.contains("simplex"), !off.contains("reuse"), !off.contains("flat"), !off.contains("split"));
+        !off.contains("simplex"), !off.contains("reuse"), !off.contains("flat"), !off.contains("split"), !off.contains("simplified"));
   }
 
   /**
@@ -100,6 +102,7 @@ public record Tuning(boolean pathLiterals, boolean implied, boolean intervals, b
   public String toString() {
     return Arrays.toString(new String[] {pathLiterals ? "pathLiterals" : "-pathLiterals", implied ? "implied" : "-implied", intervals ? "intervals" : "-intervals",
         rootModel ? "rootModel" : "-rootModel", modelPool ? "modelPool" : "-modelPool", definitions ? "definitions" : "-definitions",
-        oneQuery ? "oneQuery" : "-oneQuery", simplex ? "simplex" : "-simplex", reuse ? "reuse" : "-reuse", flat ? "flat" : "-flat", split ? "split" : "-split"});
+        oneQuery ? "oneQuery" : "-oneQuery", simplex ? "simplex" : "-simplex", reuse ? "reuse" : "-reuse", flat ? "flat" : "-flat", split ? "split" : "-split",
+        simplified ? "simplified" : "-simplified"});
   }
 }
