@@ -43,9 +43,9 @@ import java.util.Set;
  *     what counts as certified
  */
 public record Tuning(boolean pathLiterals, boolean implied, boolean intervals, boolean rootModel, boolean modelPool, boolean definitions, boolean oneQuery, boolean simplex, boolean reuse, boolean flat, boolean split,
-    boolean simplified) {
-  public static final Tuning ALL = new Tuning(true, true, true, true, true, true, true, true, true, true, true, true);
-  public static final Tuning NONE = new Tuning(false, false, false, false, false, false, false, false, false, false, false, false);
+    boolean simplified, boolean sharedRun) {
+  public static final Tuning ALL = new Tuning(true, true, true, true, true, true, true, true, true, true, true, true, true);
+  public static final Tuning NONE = new Tuning(false, false, false, false, false, false, false, false, false, false, false, false, false);
 
   /** What {@code mechcheck.tuning} asks for (every optimisation when it is unset). */
   public static Tuning current() {
@@ -63,11 +63,12 @@ public record Tuning(boolean pathLiterals, boolean implied, boolean intervals, b
       off.add(p.substring(1));
     }
     Set<String> known = Set.of("pathLiterals", "implied", "intervals", "rootModel", "modelPool", "definitions", "oneQuery", "simplex", "reuse", "flat", "split",
-        "simplified");
+        "simplified", "sharedRun");
     for (String o : off) if (!known.contains(o)) throw new IllegalArgumentException("mechcheck.tuning: unknown optimisation '" + o + "' (known: " + known + ")");
     return new Tuning(!off.contains("pathLiterals"), !off.contains("implied"), !off.contains("intervals"), !off.contains("rootModel"), !off.contains("modelPool"),
         !off.contains("definitions"), !off.contains("oneQuery"),
-        !off.contains("simplex"), !off.contains("reuse"), !off.contains("flat"), !off.contains("split"), !off.contains("simplified"));
+        !off.contains("simplex"), !off.contains("reuse"), !off.contains("flat"), !off.contains("split"), !off.contains("simplified"),
+        !off.contains("sharedRun"));
   }
 
   /**
@@ -103,6 +104,6 @@ public record Tuning(boolean pathLiterals, boolean implied, boolean intervals, b
     return Arrays.toString(new String[] {pathLiterals ? "pathLiterals" : "-pathLiterals", implied ? "implied" : "-implied", intervals ? "intervals" : "-intervals",
         rootModel ? "rootModel" : "-rootModel", modelPool ? "modelPool" : "-modelPool", definitions ? "definitions" : "-definitions",
         oneQuery ? "oneQuery" : "-oneQuery", simplex ? "simplex" : "-simplex", reuse ? "reuse" : "-reuse", flat ? "flat" : "-flat", split ? "split" : "-split",
-        simplified ? "simplified" : "-simplified"});
+        simplified ? "simplified" : "-simplified", sharedRun ? "sharedRun" : "-sharedRun"});
   }
 }

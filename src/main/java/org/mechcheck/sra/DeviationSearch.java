@@ -93,6 +93,11 @@ public final class DeviationSearch {
     return out;
   }
 
+  /** The expected outcome when everyone plays the intended strategy. */
+  static <N> Outcome<N> intended(Profile<N> p, Arith<N> a) {
+    return Protocol.expectation(p.market(), () -> Protocol.agents(p, v -> null), a);
+  }
+
   /** The agent's expected utility when she plays {@code dev} (null: intended) and everyone else the intended strategy. */
   public static <N> N utility(Profile<N> p, int agent, Dev<N> dev, N value, Arith<N> a) {
     Outcome<N> o = Protocol.expectation(p.market(), () -> Protocol.agents(p, v -> v == agent && dev != null
@@ -344,10 +349,14 @@ public final class DeviationSearch {
       }
       Profile<ArithExpr<RealSort>> p = Profile.of(m, v -> z.zero(), v -> value[v], z);
       String unknown = null;
+      // everyone playing the intended strategy is one run whoever's utility is read off it
+      List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> intended = w.tuning.sharedRun() ? explorer.explore(() -> intended(p, z)) : null;
       for (int i = 1; i < n; i++) {
         if (!p.graph().informed(i)) continue;
         final int agent = i;
-        ArithExpr<RealSort> uInt = summary(ctx, explorer.explore(() -> utility(p, agent, null, value[agent], z)));
+        ArithExpr<RealSort> uInt = summary(ctx, intended != null
+            ? intended.stream().map(path -> new PathExplorer.Path<>(path.condition(), path.result().utility(agent, value[agent], z.zero(), z))).toList()
+            : explorer.explore(() -> utility(p, agent, null, value[agent], z)));
         if (own) { // defined for this agent's queries only: the next agent's do not carry it
           queries.push();
           ArithExpr<RealSort> d = ctx.mkRealConst("intended_" + m.id(agent));

@@ -24,7 +24,8 @@ import org.mechcheck.sra.DeviationSearch;
  * networks, the same verdict, bound and first violating network. Every optimisation but two keeps
  * the work itself as it was, and is held to more: with all of them on but {@code oneQuery} (which
  * asks one agent's deviations as one query) and {@code reuse} (which puts a bid into an explored
- * run instead of exploring it again), the same queries and the same paths too. One thread,
+ * run instead of exploring it again) and {@code sharedRun} (which explores the intended run of a
+ * protocol once per network, not once per agent), the same queries and the same paths too. One thread,
  * so that a refuted search stops at the same network every time. Values are unbounded, as the
  * evidence searches them; IC against truthful others for every claim, and over the others'
  * reports (DSIC) for five IC claims of four mechanisms.
@@ -54,9 +55,9 @@ class EngineEquivalenceTest {
   }
 
   private static void compare(Claim c, Others others, String what) {
-    Trace off = with("none", () -> trace(c, AGENTS, others)), same = with("-oneQuery,-reuse", () -> trace(c, AGENTS, others)),
+    Trace off = with("none", () -> trace(c, AGENTS, others)), same = with("-oneQuery,-reuse,-sharedRun", () -> trace(c, AGENTS, others)),
         on = with("", () -> trace(c, AGENTS, others));
-    assertEquals(off, same, c.id() + ": the search" + what + " with every optimisation off, then every one but oneQuery and reuse on");
+    assertEquals(off, same, c.id() + ": the search" + what + " with every optimisation off, then every one but oneQuery, reuse and sharedRun on");
     assertEquals(off.found(), on.found(), c.id() + ": the search" + what + " with every optimisation off, then on");
   }
 
