@@ -150,7 +150,6 @@ final class SearchCommand implements Callable<Integer> {
           + " (mechcheck merge --save saves the combined evidence)");
     }
     if (random > 0) return randomSearch(store, mech, prop, bench, nc, claimId, source, command + " --max-agents " + maxAgents + " --random " + random + " --seed " + seed);
-    if (deviations != null && certify && !families.certifies()) throw new InputException("--certify: " + mech.name() + "'s deviation families have no second solver");
     if (deviations != null) return deviationSearch(store, families, nc, boxValue, claimId, subject, command + (certify ? " --certify" : ""));
 
     if (shard != null) return shardSearch(subject, mech, prop, bench, nc, boxValue, quantifier, shard[0], shard[1]);

@@ -171,10 +171,11 @@ public final class PathExplorer {
   private Status lastStatus;
 
   /**
-   * With {@link Tuning#simplified}: Z3's simplification of each branch condition met on this base.
-   * Every path is a re-execution, so the conditions before its branch point are the ones the path
-   * it forked from met; Z3 builds each term once (hash-consing), so the same condition is the same
-   * key, and its simplification is the same term again.
+   * With {@link Tuning#simplified}: Z3's simplification of each branch condition met (at most
+   * {@link #SIMPLIFIED}, then begun afresh). Every path is a re-execution, so the conditions before
+   * its branch point are the ones the path it forked from met; Z3 builds each term once
+   * (hash-consing), so the same condition is the same key. Simplifying is syntactic: it does not
+   * depend on what the solver asserts, so the cache outlives the base.
    */
   private final Map<BoolExpr, Expr<?>> simplifiedOf = new HashMap<>();
   private static final int SIMPLIFIED = 50_000;
@@ -293,10 +294,7 @@ public final class PathExplorer {
 
   /** Notes the solver's base; returns a model of it when one is known from an earlier exploration of the same base, else null. */
   private Model base() {
-    if (!tuning.intervals() && !tuning.rootModel() && !tuning.modelPool() && !tuning.implied()) {
-      simplifiedOf.clear();
-      return null;
-    }
+    if (!tuning.intervals() && !tuning.rootModel() && !tuning.modelPool() && !tuning.implied()) return null;
     BoolExpr[] now = solver.getAssertions();
     if (!Arrays.equals(now, base)) {
       base = now;
@@ -304,7 +302,6 @@ public final class PathExplorer {
       rootModel = null;
       pool.clear();
       infeasibleUnder.clear();
-      simplifiedOf.clear();
     }
     return tuning.rootModel() ? rootModel : null;
   }

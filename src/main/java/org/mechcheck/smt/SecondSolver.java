@@ -124,6 +124,26 @@ public final class SecondSolver {
     }
   }
 
+  /**
+   * Re-decides {@code query}, which Z3's {@code solver} answered UNSAT, and counts the answer in
+   * {@code stats}: null when this solver agrees, else why the answer is not certified (a
+   * disagreement, or no answer), {@code what} naming the query.
+   */
+  public String recheck(Solver solver, BoolExpr query, Tuning tuning, Stats stats, String what) {
+    long t = System.nanoTime();
+    Answer a = decide(solver, query, tuning);
+    stats.secondNanos += System.nanoTime() - t;
+    if (a == Answer.UNSAT) {
+      stats.certified++;
+      return null;
+    }
+    if (a == Answer.SAT) {
+      stats.disagreements++;
+      return "SOLVERS DISAGREE on " + what + ": Z3 says unsat, " + name() + " says sat; not verified";
+    }
+    return what + ": Z3 says unsat, " + name() + " could not decide (" + reason() + "); not certified";
+  }
+
   /** Options with SMTInterpol's logging off. */
   private static OptionMap quiet() {
     LogProxy logger = new DefaultLogger();

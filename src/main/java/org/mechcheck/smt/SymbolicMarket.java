@@ -269,19 +269,8 @@ public final class SymbolicMarket {
     } else if (s == Status.UNKNOWN && unknown == null) {
       unknown = description + ": " + queries.getReasonUnknown();
     } else if (s == Status.UNSATISFIABLE && second != null) {
-      long t2 = System.nanoTime();
-      SecondSolver.Answer a = second.decide(queries, violation, tuning);
-      stats.secondNanos += System.nanoTime() - t2;
-      if (a == SecondSolver.Answer.UNSAT) {
-        stats.certified++;
-      } else {
-        if (a == SecondSolver.Answer.SAT) stats.disagreements++;
-        if (unknown == null) {
-          unknown = a == SecondSolver.Answer.SAT
-              ? "SOLVERS DISAGREE on '" + description + "': Z3 says unsat, " + second.name() + " says sat; not verified"
-              : "'" + description + "': Z3 says unsat, " + second.name() + " could not decide (" + second.reason() + "); not certified";
-        }
-      }
+      String why = second.recheck(queries, violation, tuning, stats, "'" + description + "'");
+      if (why != null && unknown == null) unknown = why;
     }
   }
 

@@ -41,6 +41,12 @@ import java.util.Set;
  *     definitions it reaches ({@link SecondSolver}): parts of what Z3 answered UNSAT, so an UNSAT
  *     of every part is an UNSAT of the whole; it changes what the second solver is given, never
  *     what counts as certified
+ * @param simplified Z3's simplification of a branch condition is kept, not computed again each
+ *     time a re-execution meets the condition (the same term, so the same simplification)
+ * @param sharedRun a search of protocol deviations explores the run where everyone plays the
+ *     intended strategy once per network and reads each agent's intended utility off its paths,
+ *     instead of exploring the same run once per agent (reading a utility never branches, so the
+ *     paths and their conditions are the same)
  */
 public record Tuning(boolean pathLiterals, boolean implied, boolean intervals, boolean rootModel, boolean modelPool, boolean definitions, boolean oneQuery, boolean simplex, boolean reuse, boolean flat, boolean split,
     boolean simplified, boolean sharedRun) {

@@ -454,17 +454,8 @@ public final class DeviationSearch {
 
   /** null when the second solver agrees that {@code query} is UNSAT, else why the answer is not certified. */
   private static NotCertified certified(Worker w, BoolExpr query, String what) {
-    long t = System.nanoTime();
-    SecondSolver.Answer a = w.second.decide(w.queries, query, w.tuning);
-    w.stats.secondNanos += System.nanoTime() - t;
-    if (a == SecondSolver.Answer.UNSAT) {
-      w.stats.certified++;
-      return null;
-    }
-    if (a == SecondSolver.Answer.SAT) w.stats.disagreements++;
-    return new NotCertified(a == SecondSolver.Answer.SAT
-        ? "SOLVERS DISAGREE on " + what + ": Z3 says unsat, " + w.second.name() + " says sat; not verified"
-        : what + ": Z3 says unsat, " + w.second.name() + " could not decide (" + w.second.reason() + "); not certified");
+    String why = w.second.recheck(w.queries, query, w.tuning, w.stats, what);
+    return why == null ? null : new NotCertified(why);
   }
 
   /** Replays a deviation exactly: a Finding when it gains, else null. */
