@@ -105,11 +105,13 @@ public final class SymbolicChecker implements AutoCloseable {
         value[v] = market.isBidder(v) ? var("v_" + market.id(v), vars) : arith.zero();
         cost[v] = market.isIntermediary(v) ? var("c_" + market.id(v), vars) : arith.zero();
       }
+      // with unboxed, the box is the queries' alone: exploring without it covers every valuation the box holds and every bid
+      boolean exploreUnbounded = box == null || queries != null && org.mechcheck.smt.Tuning.current().unboxed();
       for (Solver each : queries == null ? List.of(solver) : List.of(solver, queries)) {
         for (ArithExpr<RealSort> x : vars) each.add(ctx.mkGe(x, arith.zero()));
-        if (box != null) for (ArithExpr<RealSort> x : vars) each.add(ctx.mkLe(x, arith.of(box)));
+        if (box != null && (each == queries || !exploreUnbounded)) for (ArithExpr<RealSort> x : vars) each.add(ctx.mkLe(x, arith.of(box)));
       }
-      SymbolicMarket s = new SymbolicMarket(ctx, solver, explorer, arith, stats, mechanism, market, value, cost, others, second, queries).unbounded(box == null);
+      SymbolicMarket s = new SymbolicMarket(ctx, solver, explorer, arith, stats, mechanism, market, value, cost, others, second, queries).unbounded(exploreUnbounded);
       property.ask(s, benchmark);
       return result(s, mechanism, property, benchmark, value, cost);
     } finally {

@@ -136,7 +136,7 @@ public final class SymbolicMarket {
     return paths != null ? paths : run(base);
   }
 
-  /** Values and costs range unbounded (at least 0): then {@link Tuning#reuse} may put a bid in for a value. */
+  /** Values and costs are explored unbounded (at least 0; a box, if any, is the queries'): then {@link Tuning#reuse} may put a bid in for a value. */
   public SymbolicMarket unbounded(boolean unbounded) {
     this.unbounded = unbounded;
     return this;

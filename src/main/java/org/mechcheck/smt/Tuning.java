@@ -47,11 +47,16 @@ import java.util.Set;
  *     intended strategy once per network and reads each agent's intended utility off its paths,
  *     instead of exploring the same run once per agent (reading a utility never branches, so the
  *     paths and their conditions are the same)
+ * @param unboxed with {@code definitions}, a search with values in [0, box] explores the mechanism
+ *     with values only at least 0 and leaves the box to the query solver, where every answer is
+ *     decided: the paths of an exploration with fewer constraints cover every valuation the boxed
+ *     one covers (some may never be taken inside the box), and such an exploration covers every
+ *     deviating bid at least 0, boxed or not, so {@code reuse} applies to boxed searches too
  */
 public record Tuning(boolean pathLiterals, boolean implied, boolean intervals, boolean rootModel, boolean modelPool, boolean definitions, boolean oneQuery, boolean simplex, boolean reuse, boolean flat, boolean split,
-    boolean simplified, boolean sharedRun) {
-  public static final Tuning ALL = new Tuning(true, true, true, true, true, true, true, true, true, true, true, true, true);
-  public static final Tuning NONE = new Tuning(false, false, false, false, false, false, false, false, false, false, false, false, false);
+    boolean simplified, boolean sharedRun, boolean unboxed) {
+  public static final Tuning ALL = new Tuning(true, true, true, true, true, true, true, true, true, true, true, true, true, true);
+  public static final Tuning NONE = new Tuning(false, false, false, false, false, false, false, false, false, false, false, false, false, false);
 
   /** What {@code mechcheck.tuning} asks for (every optimisation when it is unset). */
   public static Tuning current() {
@@ -69,12 +74,12 @@ public record Tuning(boolean pathLiterals, boolean implied, boolean intervals, b
       off.add(p.substring(1));
     }
     Set<String> known = Set.of("pathLiterals", "implied", "intervals", "rootModel", "modelPool", "definitions", "oneQuery", "simplex", "reuse", "flat", "split",
-        "simplified", "sharedRun");
+        "simplified", "sharedRun", "unboxed");
     for (String o : off) if (!known.contains(o)) throw new IllegalArgumentException("mechcheck.tuning: unknown optimisation '" + o + "' (known: " + known + ")");
     return new Tuning(!off.contains("pathLiterals"), !off.contains("implied"), !off.contains("intervals"), !off.contains("rootModel"), !off.contains("modelPool"),
         !off.contains("definitions"), !off.contains("oneQuery"),
         !off.contains("simplex"), !off.contains("reuse"), !off.contains("flat"), !off.contains("split"), !off.contains("simplified"),
-        !off.contains("sharedRun"));
+        !off.contains("sharedRun"), !off.contains("unboxed"));
   }
 
   /**
@@ -110,6 +115,7 @@ public record Tuning(boolean pathLiterals, boolean implied, boolean intervals, b
     return Arrays.toString(new String[] {pathLiterals ? "pathLiterals" : "-pathLiterals", implied ? "implied" : "-implied", intervals ? "intervals" : "-intervals",
         rootModel ? "rootModel" : "-rootModel", modelPool ? "modelPool" : "-modelPool", definitions ? "definitions" : "-definitions",
         oneQuery ? "oneQuery" : "-oneQuery", simplex ? "simplex" : "-simplex", reuse ? "reuse" : "-reuse", flat ? "flat" : "-flat", split ? "split" : "-split",
-        simplified ? "simplified" : "-simplified", sharedRun ? "sharedRun" : "-sharedRun"});
+        simplified ? "simplified" : "-simplified", sharedRun ? "sharedRun" : "-sharedRun",
+        unboxed ? "unboxed" : "-unboxed"});
   }
 }

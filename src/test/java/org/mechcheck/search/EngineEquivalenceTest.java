@@ -28,7 +28,9 @@ import org.mechcheck.sra.DeviationSearch;
  * protocol once per network, not once per agent), the same queries and the same paths too. One thread,
  * so that a refuted search stops at the same network every time. Values are unbounded, as the
  * evidence searches them; IC against truthful others for every claim, and over the others'
- * reports (DSIC) for five IC claims of four mechanisms.
+ * reports (DSIC) for five IC claims of four mechanisms. Every claim searched with values in
+ * [0, 100] too ({@code --box}, which {@code unboxed} leaves to the queries): off and on, the same
+ * findings.
  */
 class EngineEquivalenceTest {
   /** Sizes compared in the suite: every network of every class up to this many agents. */
@@ -51,8 +53,14 @@ class EngineEquivalenceTest {
     Stream<DynamicTest> every = claims.stream().filter(c -> !c.modelClaim()).map(c -> DynamicTest.dynamicTest(c.id(), () -> compare(c, Others.TRUTHFUL, "")));
     Stream<DynamicTest> dsic = claims.stream().filter(c -> DSIC.contains(c.id())).map(c -> DynamicTest.dynamicTest(c.id() + " DSIC", () -> compare(c, Others.ALL,
         " over the others' reports")));
-    return Stream.concat(every, dsic);
+    Stream<DynamicTest> boxed = claims.stream().filter(c -> !c.modelClaim() && !c.protocolDeviations()).map(c -> DynamicTest.dynamicTest(c.id() + " boxed", () -> {
+      Trace off = with("none", () -> trace(c, AGENTS, Others.TRUTHFUL, BOX)), on = with("", () -> trace(c, AGENTS, Others.TRUTHFUL, BOX));
+      assertEquals(off.found(), on.found(), c.id() + ": the search with values in [0, 100], every optimisation off, then on");
+    }));
+    return Stream.concat(Stream.concat(every, dsic), boxed);
   }
+
+  static final BigFraction BOX = BigFraction.of(100);
 
   private static void compare(Claim c, Others others, String what) {
     Trace off = with("none", () -> trace(c, AGENTS, others)), same = with("-oneQuery,-reuse,-sharedRun", () -> trace(c, AGENTS, others)),
@@ -63,6 +71,11 @@ class EngineEquivalenceTest {
 
   /** The search of the claim as the evidence runs it (values unbounded; IC over the others' reports {@code others} says). */
   private static Trace trace(Claim c, int agents, Others others) {
+    return trace(c, agents, others, null);
+  }
+
+  /** As above, with values and costs in [0, box] (null: unbounded); protocol deviations are always boxed. */
+  private static Trace trace(Claim c, int agents, Others others, BigFraction box) {
     int n = c.protocolDeviations() ? agents : Math.max(agents, c.units());
     if (c.protocolDeviations()) {
       DeviationSearch.Result r = DeviationSearch.run(c.deviations(), c.networkClass(), n, BigFraction.of(100), 60_000, 0, x -> {});
@@ -71,7 +84,7 @@ class EngineEquivalenceTest {
       return new Trace(r.finding() != null ? "refuted" : "verified", r.bound(), r.finding() == null ? null : r.finding().witness().name(), r.networks(),
           r.queries(), r.stats().paths, levels, r.levels().stream().map(l -> (long) l.networks()).toList());
     }
-    Search.Result r = new Search(Mechanisms.byName(c.mechanism()).orElseThrow(), c.property(), c.benchmark(), c.networkClass(), null, 60_000, 1,
+    Search.Result r = new Search(Mechanisms.byName(c.mechanism()).orElseThrow(), c.property(), c.benchmark(), c.networkClass(), box, 60_000, 1,
         c.units()).others(others).run(n, 0, Search.SILENT);
     List<String> levels = new ArrayList<>();
     for (int k = 0; k < r.levels().size(); k++) {
