@@ -191,6 +191,19 @@ public final class PathExplorer {
     return s;
   }
 
+  /**
+   * Whether {@code c} holds on every valuation of the base (true), on none (false), or cannot be
+   * told without a solver call (null), as Z3's simplifier or, during an exploration, the base's
+   * bounds tell: no fork, no path literal, so a term may be built from the answer.
+   */
+  public Boolean settled(BoolExpr c) {
+    Expr<?> s = simplified(c);
+    if (s.isTrue()) return true;
+    if (s.isFalse()) return false;
+    // the bounds are the current base's only while it explores (the base is noted when an exploration starts)
+    return exploring && intervals != null ? intervals.truth((BoolExpr) s) : null;
+  }
+
   /** Whether cond can hold on the current path; UNKNOWN counts as feasible (sound, possibly slower). */
   private Status feasible(BoolExpr cond) {
     if (tuning.implied() && infeasibleHere(cond)) {

@@ -52,11 +52,15 @@ import java.util.Set;
  *     decided: the paths of an exploration with fewer constraints cover every valuation the boxed
  *     one covers (some may never be taken inside the box), and such an exploration covers every
  *     deviating bid at least 0, boxed or not, so {@code reuse} applies to boxed searches too
+ * @param tight a {@code max} or {@code min} of two terms whose order the simplifier or, while the
+ *     mechanism is explored, the base's bounds settle (max(0, v) with v at least 0) is that
+ *     argument, not an if-then-else: on every valuation of the base the two are equal (at a tie
+ *     both arguments are the value), so every path's condition and term mean what they meant
  */
 public record Tuning(boolean pathLiterals, boolean implied, boolean intervals, boolean rootModel, boolean modelPool, boolean definitions, boolean oneQuery, boolean simplex, boolean reuse, boolean flat, boolean split,
-    boolean simplified, boolean sharedRun, boolean unboxed) {
-  public static final Tuning ALL = new Tuning(true, true, true, true, true, true, true, true, true, true, true, true, true, true);
-  public static final Tuning NONE = new Tuning(false, false, false, false, false, false, false, false, false, false, false, false, false, false);
+    boolean simplified, boolean sharedRun, boolean unboxed, boolean tight) {
+  public static final Tuning ALL = new Tuning(true, true, true, true, true, true, true, true, true, true, true, true, true, true, true);
+  public static final Tuning NONE = new Tuning(false, false, false, false, false, false, false, false, false, false, false, false, false, false, false);
 
   /** What {@code mechcheck.tuning} asks for (every optimisation when it is unset). */
   public static Tuning current() {
@@ -74,12 +78,12 @@ public record Tuning(boolean pathLiterals, boolean implied, boolean intervals, b
       off.add(p.substring(1));
     }
     Set<String> known = Set.of("pathLiterals", "implied", "intervals", "rootModel", "modelPool", "definitions", "oneQuery", "simplex", "reuse", "flat", "split",
-        "simplified", "sharedRun", "unboxed");
+        "simplified", "sharedRun", "unboxed", "tight");
     for (String o : off) if (!known.contains(o)) throw new IllegalArgumentException("mechcheck.tuning: unknown optimisation '" + o + "' (known: " + known + ")");
     return new Tuning(!off.contains("pathLiterals"), !off.contains("implied"), !off.contains("intervals"), !off.contains("rootModel"), !off.contains("modelPool"),
         !off.contains("definitions"), !off.contains("oneQuery"),
         !off.contains("simplex"), !off.contains("reuse"), !off.contains("flat"), !off.contains("split"), !off.contains("simplified"),
-        !off.contains("sharedRun"), !off.contains("unboxed"));
+        !off.contains("sharedRun"), !off.contains("unboxed"), !off.contains("tight"));
   }
 
   /**
@@ -116,6 +120,6 @@ public record Tuning(boolean pathLiterals, boolean implied, boolean intervals, b
         rootModel ? "rootModel" : "-rootModel", modelPool ? "modelPool" : "-modelPool", definitions ? "definitions" : "-definitions",
         oneQuery ? "oneQuery" : "-oneQuery", simplex ? "simplex" : "-simplex", reuse ? "reuse" : "-reuse", flat ? "flat" : "-flat", split ? "split" : "-split",
         simplified ? "simplified" : "-simplified", sharedRun ? "sharedRun" : "-sharedRun",
-        unboxed ? "unboxed" : "-unboxed"});
+        unboxed ? "unboxed" : "-unboxed", tight ? "tight" : "-tight"});
   }
 }

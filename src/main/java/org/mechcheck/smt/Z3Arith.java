@@ -14,13 +14,16 @@ import org.mechcheck.num.Rationals;
 
 /**
  * Numbers as Z3 real terms. {@code ge} forks through the {@link PathExplorer}; {@code max},
- * {@code min} are if-then-else terms and {@code argmax}/{@code argmin} one-hot case splits,
+ * {@code min} are if-then-else terms (or, with {@link Tuning#tight}, the argument the base's
+ * bounds show is the larger or smaller) and {@code argmax}/{@code argmin} one-hot case splits,
  * so they do not multiply paths more than the choice itself requires. Tie-break as in
  * {@link Arith}: the lowest index among equal optima.
  */
 public final class Z3Arith implements Arith<ArithExpr<RealSort>> {
   private final Context ctx;
   private final PathExplorer explorer;
+  /** {@link Tuning#tight}: a max or min the base's bounds settle is the argument itself, not an if-then-else. */
+  private final boolean tight = Tuning.current().tight();
 
   public Z3Arith(PathExplorer explorer) {
     this.ctx = explorer.context();
@@ -57,12 +60,16 @@ public final class Z3Arith implements Arith<ArithExpr<RealSort>> {
   @Override
   @SuppressWarnings("unchecked")
   public ArithExpr<RealSort> max(ArithExpr<RealSort> a, ArithExpr<RealSort> b) {
+    if (tight && Boolean.TRUE.equals(explorer.settled(ctx.mkGe(a, b)))) return a;
+    if (tight && Boolean.TRUE.equals(explorer.settled(ctx.mkGe(b, a)))) return b;
     return (ArithExpr<RealSort>) ctx.mkITE(ctx.mkGe(a, b), a, b);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public ArithExpr<RealSort> min(ArithExpr<RealSort> a, ArithExpr<RealSort> b) {
+    if (tight && Boolean.TRUE.equals(explorer.settled(ctx.mkLe(a, b)))) return a;
+    if (tight && Boolean.TRUE.equals(explorer.settled(ctx.mkLe(b, a)))) return b;
     return (ArithExpr<RealSort>) ctx.mkITE(ctx.mkLe(a, b), a, b);
   }
 
