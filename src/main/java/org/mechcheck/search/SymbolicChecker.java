@@ -106,7 +106,7 @@ public final class SymbolicChecker implements AutoCloseable {
         cost[v] = market.isIntermediary(v) ? var("c_" + market.id(v), vars) : arith.zero();
       }
       // with unboxed, the box is the queries' alone: exploring without it covers every valuation the box holds and every bid
-      boolean exploreUnbounded = box == null || queries != null && org.mechcheck.smt.Tuning.current().unboxed();
+      boolean exploreUnbounded = box == null || queries != null && explorer.tuning().unboxed();
       for (Solver each : queries == null ? List.of(solver) : List.of(solver, queries)) {
         for (ArithExpr<RealSort> x : vars) each.add(ctx.mkGe(x, arith.zero()));
         if (box != null && (each == queries || !exploreUnbounded)) for (ArithExpr<RealSort> x : vars) each.add(ctx.mkLe(x, arith.of(box)));

@@ -191,6 +191,11 @@ public final class PathExplorer {
     return s;
   }
 
+  /** The optimisations this explorer was built with (what the rest of one search reads too). */
+  public Tuning tuning() {
+    return tuning;
+  }
+
   /**
    * Whether {@code c} holds on every valuation of the base (true), on none (false), or cannot be
    * told without a solver call (null), as Z3's simplifier or, during an exploration, the base's

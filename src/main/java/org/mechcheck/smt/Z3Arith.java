@@ -23,11 +23,12 @@ public final class Z3Arith implements Arith<ArithExpr<RealSort>> {
   private final Context ctx;
   private final PathExplorer explorer;
   /** {@link Tuning#tight}: a max or min the base's bounds settle is the argument itself, not an if-then-else. */
-  private final boolean tight = Tuning.current().tight();
+  private final boolean tight;
 
   public Z3Arith(PathExplorer explorer) {
     this.ctx = explorer.context();
     this.explorer = explorer;
+    this.tight = explorer.tuning().tight();
   }
 
   @Override
@@ -60,17 +61,20 @@ public final class Z3Arith implements Arith<ArithExpr<RealSort>> {
   @Override
   @SuppressWarnings("unchecked")
   public ArithExpr<RealSort> max(ArithExpr<RealSort> a, ArithExpr<RealSort> b) {
-    if (tight && Boolean.TRUE.equals(explorer.settled(ctx.mkGe(a, b)))) return a;
-    if (tight && Boolean.TRUE.equals(explorer.settled(ctx.mkGe(b, a)))) return b;
-    return (ArithExpr<RealSort>) ctx.mkITE(ctx.mkGe(a, b), a, b);
+    return either(ctx.mkGe(a, b), a, b, ctx.mkGe(b, a));
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public ArithExpr<RealSort> min(ArithExpr<RealSort> a, ArithExpr<RealSort> b) {
-    if (tight && Boolean.TRUE.equals(explorer.settled(ctx.mkLe(a, b)))) return a;
-    if (tight && Boolean.TRUE.equals(explorer.settled(ctx.mkLe(b, a)))) return b;
-    return (ArithExpr<RealSort>) ctx.mkITE(ctx.mkLe(a, b), a, b);
+    return either(ctx.mkLe(a, b), a, b, ctx.mkLe(b, a));
+  }
+
+  /** a where {@code aIs} holds, else b (which holds {@code bIs}), as an if-then-else; with {@link #tight}, the one the base settles. */
+  @SuppressWarnings("unchecked")
+  private ArithExpr<RealSort> either(BoolExpr aIs, ArithExpr<RealSort> a, ArithExpr<RealSort> b, BoolExpr bIs) {
+    if (tight && Boolean.TRUE.equals(explorer.settled(aIs))) return a;
+    if (tight && Boolean.TRUE.equals(explorer.settled(bIs))) return b;
+    return (ArithExpr<RealSort>) ctx.mkITE(aIs, a, b);
   }
 
   @Override

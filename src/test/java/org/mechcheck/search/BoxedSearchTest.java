@@ -20,8 +20,9 @@ class BoxedSearchTest {
   @Test
   void aBoxedCounterexampleLiesInTheBox() throws Exception {
     BigFraction box = BigFraction.of(1, 1000);
+    java.util.List<Claim> claims = ClaimRegistry.read(Path.of("spec/claims.json"));
     for (String id : new String[] {"sra-central/ic/social", "sra-central/rev/social"}) {
-      Claim c = ClaimRegistry.read(Path.of("spec/claims.json")).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+      Claim c = claims.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
       for (String tuning : new String[] {"", "-unboxed"}) {
         Search.Result r = EngineEquivalenceTest.with(tuning, () -> new Search(Mechanisms.byName(c.mechanism()).orElseThrow(), c.property(), c.benchmark(),
             c.networkClass(), box, 60_000, 1, c.units()).others(Others.TRUTHFUL).run(Math.max(4, c.units()), 0, Search.SILENT));

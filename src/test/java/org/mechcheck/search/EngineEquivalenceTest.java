@@ -78,7 +78,7 @@ class EngineEquivalenceTest {
   private static Trace trace(Claim c, int agents, Others others, BigFraction box) {
     int n = c.protocolDeviations() ? agents : Math.max(agents, c.units());
     if (c.protocolDeviations()) {
-      DeviationSearch.Result r = DeviationSearch.run(c.deviations(), c.networkClass(), n, BigFraction.of(100), 60_000, 0, x -> {});
+      DeviationSearch.Result r = DeviationSearch.run(c.deviations(), c.networkClass(), n, BOX, 60_000, 0, x -> {});
       List<String> levels = new ArrayList<>();
       for (var l : r.levels()) levels.add(l.agents() + ": " + l.networks() + " networks, " + l.queries() + " queries");
       return new Trace(r.finding() != null ? "refuted" : "verified", r.bound(), r.finding() == null ? null : r.finding().witness().name(), r.networks(),
