@@ -114,7 +114,7 @@ public record IncentiveCompatibility() implements Property {
           if (s.done()) break;
           boolean fewer = !informs.equals(all);
           if (!market.isBidder(i) && !fewer) continue;
-          ArithExpr<RealSort> bid = market.isBidder(i) ? s.fresh("b_" + market.id(i) + "_" + informs) : null;
+          ArithExpr<RealSort> bid = market.isBidder(i) ? gains.bid(market.id(i), informs) : null;
           ArithExpr<RealSort> uDev = gains.define(s.deviation(base, i, bid, fewer ? informs : null), s.utilityOf(i));
           BoolExpr gain = s.ctx().mkGt(uDev, uTruth);
           gains.add(bid == null ? gain : s.ctx().mkAnd(s.ctx().mkGe(bid, s.arith().zero()), gain), market.id(i) + " gains informing " + informs + when);

@@ -20,6 +20,8 @@ public final class Stats {
   public long exploreNanos;
   /** Branch conditions answered from the literals already on the path, without asking Z3. */
   public long cachedDecisions;
+  /** Deviations a batch of queries already held (the same paths and terms), neither defined nor asked again ({@link Tuning#shared}). */
+  public long repeated;
 
   public void add(Stats o) {
     certified += o.certified;
@@ -32,6 +34,7 @@ public final class Stats {
     feasibilityNanos += o.feasibilityNanos;
     exploreNanos += o.exploreNanos;
     cachedDecisions += o.cachedDecisions;
+    repeated += o.repeated;
   }
 
   /** A copy (a snapshot of counters that go on changing). */
@@ -51,6 +54,7 @@ public final class Stats {
     s.feasibilityNanos -= before.feasibilityNanos;
     s.exploreNanos -= before.exploreNanos;
     s.cachedDecisions -= before.cachedDecisions;
+    s.repeated -= before.repeated;
     s.certified -= before.certified;
     s.secondNanos -= before.secondNanos;
     s.disagreements -= before.disagreements;

@@ -218,12 +218,15 @@ public final class SymbolicMarket {
    * that does not replay exactly, never as a missed violation. A verdict then rests only on the
    * final queries' UNSAT answers, which a second solver can re-decide.
    */
-  @SuppressWarnings("unchecked")
   public <T> ArithExpr<RealSort> summary(List<PathExplorer.Path<T>> paths, Function<T, ArithExpr<RealSort>> term) {
+    return summary(paths, paths.stream().map(p -> term.apply(p.result())).toList());
+  }
+
+  /** The {@link #summary} with {@code terms.get(k)} on path k. */
+  @SuppressWarnings("unchecked")
+  private <T> ArithExpr<RealSort> summary(List<PathExplorer.Path<T>> paths, List<ArithExpr<RealSort>> terms) {
     ArithExpr<RealSort> t = ctx.mkRealConst("uncovered_" + uncovered++);
-    for (int k = paths.size() - 1; k >= 0; k--) {
-      t = (ArithExpr<RealSort>) ctx.mkITE(paths.get(k).condition(), term.apply(paths.get(k).result()), t);
-    }
+    for (int k = paths.size() - 1; k >= 0; k--) t = (ArithExpr<RealSort>) ctx.mkITE(paths.get(k).condition(), terms.get(k), t);
     return t;
   }
 
@@ -289,6 +292,9 @@ public final class SymbolicMarket {
   public final class Batch {
     private final List<BoolExpr> violations = new java.util.ArrayList<>();
     private final List<String> descriptions = new java.util.ArrayList<>();
+    /** With {@link Tuning#shared}: the violations added, and each definition by its paths' conditions and terms. */
+    private final java.util.Set<BoolExpr> added = new java.util.HashSet<>();
+    private final java.util.Map<List<Expr<?>>, ArithExpr<RealSort>> definedAs = new java.util.HashMap<>();
     private boolean scoped;
 
     private Batch() {}
@@ -311,10 +317,40 @@ public final class SymbolicMarket {
      * with {@link Tuning#flat}, by one implication per path instead of the if-then-else chain.
      */
     public <T> ArithExpr<RealSort> define(List<PathExplorer.Path<T>> paths, Function<T, ArithExpr<RealSort>> term) {
-      if (queries == solver || !tuning.flat()) return define(summary(paths, term));
-      ArithExpr<RealSort> d = constant();
-      for (PathExplorer.Path<T> path : paths) queries.add(ctx.mkImplies(path.condition(), ctx.mkEq(d, term.apply(path.result()))));
+      List<ArithExpr<RealSort>> terms = new java.util.ArrayList<>(paths.size());
+      for (PathExplorer.Path<T> path : paths) terms.add(term.apply(path.result()));
+      List<Expr<?>> key = null;
+      if (tuning.shared()) {
+        // Z3 builds each term once, so paths with the same conditions and terms are the same key
+        key = new java.util.ArrayList<>(2 * paths.size());
+        for (int k = 0; k < paths.size(); k++) {
+          key.add(paths.get(k).condition());
+          key.add(terms.get(k));
+        }
+        ArithExpr<RealSort> known = definedAs.get(key);
+        if (known != null) {
+          stats.repeated++;
+          return known;
+        }
+      }
+      ArithExpr<RealSort> d;
+      if (queries == solver || !tuning.flat()) {
+        d = define(summary(paths, terms));
+      } else {
+        d = constant();
+        for (int k = 0; k < paths.size(); k++) queries.add(ctx.mkImplies(paths.get(k).condition(), ctx.mkEq(d, terms.get(k))));
+      }
+      if (key != null) definedAs.put(key, d);
       return d;
+    }
+
+    /**
+     * A variable for agent {@code agent}'s deviating bid in one of this batch's queries
+     * ({@code which} names that query's deviation): with {@link Tuning#shared}, the same one in all
+     * of them. The bid is quantified in each query alone, so naming it once changes nothing asked.
+     */
+    public ArithExpr<RealSort> bid(String agent, Object which) {
+      return fresh(tuning.shared() ? "b_" + agent : "b_" + agent + "_" + which);
     }
 
     /** A fresh constant for a definition of this batch, its scope opened on the query solver. */
@@ -328,6 +364,8 @@ public final class SymbolicMarket {
 
     /** One more violation of the batch, with what it asks (asked now without {@link Tuning#oneQuery}). */
     public void add(BoolExpr violation, String description) {
+      // with shared, a violation already in the batch was asked, or will be, as it is
+      if (tuning.shared() && !added.add(violation)) return;
       if (!tuning.oneQuery()) ask(violation, description);
       else {
         violations.add(violation);
@@ -342,6 +380,8 @@ public final class SymbolicMarket {
       } finally {
         if (scoped) queries.pop();
         scoped = false;
+        added.clear();
+        definedAs.clear();
       }
     }
 

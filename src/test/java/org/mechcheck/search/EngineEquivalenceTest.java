@@ -21,11 +21,12 @@ import org.mechcheck.sra.DeviationSearch;
  * search makes, never what it finds: for every registered claim about a network mechanism (every
  * property, benchmark, class and number of units the claims use, and 001's protocol deviations),
  * the search with every optimisation off and with all of them on gives, size by size, the same
- * networks, the same verdict, bound and first violating network. Every optimisation but two keeps
+ * networks, the same verdict, bound and first violating network. Every optimisation but four keeps
  * the work itself as it was, and is held to more: with all of them on but {@code oneQuery} (which
- * asks one agent's deviations as one query) and {@code reuse} (which puts a bid into an explored
- * run instead of exploring it again) and {@code sharedRun} (which explores the intended run of a
- * protocol once per network, not once per agent), the same queries and the same paths too. One thread,
+ * asks one agent's deviations as one query), {@code reuse} (which puts a bid into an explored
+ * run instead of exploring it again), {@code sharedRun} (which explores the intended run of a
+ * protocol once per network, not once per agent) and {@code shared} (which asks a deviation that is
+ * already in its batch only once), the same queries and the same paths too. One thread,
  * so that a refuted search stops at the same network every time. Values are unbounded, as the
  * evidence searches them; IC against truthful others for every claim, and over the others'
  * reports (DSIC) for five IC claims of four mechanisms. Every claim searched with values in
@@ -63,9 +64,9 @@ class EngineEquivalenceTest {
   static final BigFraction BOX = BigFraction.of(100);
 
   private static void compare(Claim c, Others others, String what) {
-    Trace off = with("none", () -> trace(c, AGENTS, others)), same = with("-oneQuery,-reuse,-sharedRun", () -> trace(c, AGENTS, others)),
+    Trace off = with("none", () -> trace(c, AGENTS, others)), same = with("-oneQuery,-reuse,-sharedRun,-shared", () -> trace(c, AGENTS, others)),
         on = with("", () -> trace(c, AGENTS, others));
-    assertEquals(off, same, c.id() + ": the search" + what + " with every optimisation off, then every one but oneQuery, reuse and sharedRun on");
+    assertEquals(off, same, c.id() + ": the search" + what + " with every optimisation off, then every one but oneQuery, reuse, sharedRun and shared on");
     assertEquals(off.found(), on.found(), c.id() + ": the search" + what + " with every optimisation off, then on");
   }
 
