@@ -22,11 +22,11 @@ run() { # claim mechanism property class max-agents [benchmark] [units]
 }
 run vcg/bb/general       vcg     BB     cs-general 6
 run idm-tc/ic/general    idm-tc  IC     cs-general 6
-run idm-tc/eff/tree      idm-tc  EFF    cs-tree    7
-run idm-tc/ir/tree       idm-tc  IR     cs-tree    7
-run idm-tc/ic/tree       idm-tc  IC     cs-tree    7
-run idm-tc/bb/tree       idm-tc  BB     cs-tree    7
-run idm-tc/rev/tree      idm-tc  REV    cs-tree    7 vickrey
+run idm-tc/eff/tree      idm-tc  EFF    cs-tree    10
+run idm-tc/ir/tree       idm-tc  IR     cs-tree    10
+run idm-tc/ic/tree       idm-tc  IC     cs-tree    8
+run idm-tc/bb/tree       idm-tc  BB     cs-tree    10
+run idm-tc/rev/tree      idm-tc  REV    cs-tree    10 vickrey
 run csm/eff/general      csm     EFF    cs-general 6
 run csm/bb/general       csm     BB     cs-general 6
 run csm/rev-wd1/general  csm     REV    cs-general 6 w-d1star
@@ -53,7 +53,7 @@ run gidm/nw/social           gidm    NW     social      5 "" 2
 run gidm/rev/social          gidm    REV    social      5 k-vickrey 2
 run gidm/ir/social-tree      gidm    IR     social-tree 7 "" 2
 run gidm/bb/social-tree      gidm    BB     social-tree 7 "" 2
-run gidm/nw/social-tree      gidm    NW     social-tree 7 "" 2
+run gidm/nw/social-tree      gidm    NW     social-tree 8 "" 2
 run gidm/ic/social-tree-k1   gidm    IC     social-tree 7 "" 1
 run gidm/ic/social-tree-k3   gidm    IC     social-tree 7 "" 3
 run gidm/ir/social-tree-k3   gidm    IR     social-tree 7 "" 3
