@@ -22,6 +22,8 @@ public final class Stats {
   public long cachedDecisions;
   /** Deviations a batch of queries already held (the same paths and terms), neither defined nor asked again ({@link Tuning#shared}). */
   public long repeated;
+  /** Batches of queries that defined and asked what one answered UNSAT on the same network had, not asked again ({@link Tuning#shared}). */
+  public long repeatedBatches;
 
   public void add(Stats o) {
     certified += o.certified;
@@ -35,6 +37,7 @@ public final class Stats {
     exploreNanos += o.exploreNanos;
     cachedDecisions += o.cachedDecisions;
     repeated += o.repeated;
+    repeatedBatches += o.repeatedBatches;
   }
 
   /** A copy (a snapshot of counters that go on changing). */
@@ -55,6 +58,7 @@ public final class Stats {
     s.exploreNanos -= before.exploreNanos;
     s.cachedDecisions -= before.cachedDecisions;
     s.repeated -= before.repeated;
+    s.repeatedBatches -= before.repeatedBatches;
     s.certified -= before.certified;
     s.secondNanos -= before.secondNanos;
     s.disagreements -= before.disagreements;

@@ -31,6 +31,8 @@ public final class SymbolicMarket {
   private final Solver queries;
   private final Tuning tuning = Tuning.current();
   private int defined;
+  /** With {@link Tuning#shared}: batches of this network whose queries were answered UNSAT, each by what it defined and asked. */
+  private final java.util.Set<List<Object>> unsatBatches = new java.util.HashSet<>();
   private final PathExplorer explorer;
   private final Z3Arith arith;
   private final Stats stats;
@@ -295,6 +297,9 @@ public final class SymbolicMarket {
     /** With {@link Tuning#shared}: the violations added, and each definition by its paths' conditions and terms. */
     private final java.util.Set<BoolExpr> added = new java.util.HashSet<>();
     private final java.util.Map<List<Expr<?>>, ArithExpr<RealSort>> definedAs = new java.util.HashMap<>();
+    /** With {@link Tuning#shared}: what this batch defined, in order (each definition's paths' conditions and terms). */
+    private final List<Object> definitions = new java.util.ArrayList<>();
+    private int constants;
     private boolean scoped;
 
     private Batch() {}
@@ -306,6 +311,11 @@ public final class SymbolicMarket {
      * each of them, and gone with the batch, so that the next batch's queries do not carry it.
      */
     public ArithExpr<RealSort> define(ArithExpr<RealSort> term) {
+      if (tuning.shared()) definitions.add(term);
+      return defineTerm(term);
+    }
+
+    private ArithExpr<RealSort> defineTerm(ArithExpr<RealSort> term) {
       if (queries == solver) return term;
       ArithExpr<RealSort> d = constant();
       queries.add(ctx.mkEq(d, term));
@@ -335,12 +345,15 @@ public final class SymbolicMarket {
       }
       ArithExpr<RealSort> d;
       if (queries == solver || !tuning.flat()) {
-        d = define(summary(paths, terms));
+        d = defineTerm(summary(paths, terms));
       } else {
         d = constant();
         for (int k = 0; k < paths.size(); k++) queries.add(ctx.mkImplies(paths.get(k).condition(), ctx.mkEq(d, terms.get(k))));
       }
-      if (key != null) definedAs.put(key, d);
+      if (key != null) {
+        definedAs.put(key, d);
+        definitions.add(key);
+      }
       return d;
     }
 
@@ -359,7 +372,9 @@ public final class SymbolicMarket {
         queries.push();
         scoped = true;
       }
-      return ctx.mkRealConst("defined_" + defined++);
+      // with shared, named within the batch (its scope is popped before the next batch opens
+      // one): two batches that define the same in the same order then ask the very same query
+      return ctx.mkRealConst(tuning.shared() ? "defined_" + constants++ : "defined_" + defined++);
     }
 
     /** One more violation of the batch, with what it asks (asked now without {@link Tuning#oneQuery}). */
@@ -382,11 +397,30 @@ public final class SymbolicMarket {
         scoped = false;
         added.clear();
         definedAs.clear();
+        definitions.clear();
+        constants = 0;
       }
     }
 
     private void askAll() {
       if (violations.isEmpty() || model != null) return;
+      List<Object> asked = null;
+      if (tuning.shared() && scoped) {
+        // the same definitions and violations as a batch answered UNSAT: the same query, so the same answer
+        asked = List.of(List.copyOf(definitions), List.copyOf(violations));
+        if (unsatBatches.contains(asked)) {
+          stats.repeatedBatches++;
+          violations.clear();
+          descriptions.clear();
+          return;
+        }
+      }
+      boolean clean = unknown == null;
+      askNow();
+      if (asked != null && model == null && clean && unknown == null) unsatBatches.add(asked);
+    }
+
+    private void askNow() {
       if (violations.size() == 1) ask(violations.get(0), descriptions.get(0));
       else {
         ask(PathExplorer.or(ctx, violations), String.join("; or ", descriptions));
