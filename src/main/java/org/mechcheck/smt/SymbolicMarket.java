@@ -47,6 +47,13 @@ public final class SymbolicMarket {
   private List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> truth;
   /** Runs explored with everyone's true bids, by the report profile's informing sets (see {@link Tuning#reuse}). */
   private final java.util.Map<List<BitSet>, List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>>> explored = new java.util.HashMap<>();
+  /**
+   * With {@link Tuning#shared}: each exploration by what it found (two report profiles often run
+   * alike), and the bids put into it, so that a run found again is substituted once per bid.
+   */
+  private final java.util.Map<List<Object>, List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>>> alike = new java.util.HashMap<>();
+  private final java.util.Map<List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>>, java.util.Map<List<Object>, List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>>>> withBid =
+      new java.util.IdentityHashMap<>();
   private boolean unbounded;
   private Model model;
   private String what;
@@ -158,12 +165,36 @@ public final class SymbolicMarket {
     List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> paths = runTruthful(reports);
     if (paths == null) return run(reports.deviate(v, bid, null));
     if (bid == null) return paths;
+    if (!tuning.shared()) return substituted(paths, v, bid);
+    return withBid.computeIfAbsent(paths, k -> new java.util.HashMap<>()).computeIfAbsent(List.of(v, bid), k -> substituted(paths, v, bid));
+  }
+
+  /** The paths with agent v's value replaced by {@code bid}. */
+  private List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> substituted(List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> paths, int v, ArithExpr<RealSort> bid) {
     Expr<?>[] from = {value[v]}, to = {bid};
     List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> out = new java.util.ArrayList<>(paths.size());
     for (PathExplorer.Path<Outcome<ArithExpr<RealSort>>> path : paths) {
       out.add(new PathExplorer.Path<>((BoolExpr) path.condition().substitute(from, to), substitute(path.result(), from, to)));
     }
     return out;
+  }
+
+  /** What an exploration found, as a key: every path's condition and outcome (Z3 builds each term once, so equal runs give equal keys). */
+  private static List<Object> found(List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> paths) {
+    List<Object> key = new java.util.ArrayList<>();
+    for (PathExplorer.Path<Outcome<ArithExpr<RealSort>>> path : paths) {
+      Outcome<ArithExpr<RealSort>> o = path.result();
+      key.add(path.condition());
+      int n = o.market().size();
+      for (int u = 0; u < n; u++) {
+        key.add(o.allocation(u));
+        key.add(o.through(u));
+        key.add(java.util.Optional.ofNullable(o.payment(u)));
+      }
+      key.add(o.chains().stream().map(chain -> java.util.Arrays.stream(chain).boxed().toList()).toList());
+      key.add(o.details());
+    }
+    return key;
   }
 
   /** The run of a report profile with everyone's true bids, explored once per network; null when its outcomes hold terms where substitution cannot reach. */
@@ -174,6 +205,10 @@ public final class SymbolicMarket {
     if (paths == null) {
       paths = run(reports);
       if (!paths.stream().allMatch(path -> termFree(path.result().details()))) paths = List.of();
+      else if (tuning.shared()) {
+        List<PathExplorer.Path<Outcome<ArithExpr<RealSort>>>> fresh = paths;
+        paths = alike.computeIfAbsent(found(fresh), k -> fresh);
+      }
       explored.put(key, paths);
     }
     return paths.isEmpty() ? null : paths;
