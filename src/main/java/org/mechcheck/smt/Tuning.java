@@ -87,7 +87,11 @@ public final class Tuning {
      * terms are those of one already in the batch is neither defined nor asked again: each disjunct
      * of the batch has only its own bid in it, so one variable for all of them asks the same
      * (there is a bid for one disjunct exactly when there is one for the disjunction), and a
-     * disjunct that is already there adds nothing */
+     * disjunct that is already there adds nothing. A batch that defines and asks exactly what an
+     * UNSAT batch of the same network did (its definitions named within the batch) is the same
+     * query, and is not asked again. Report profiles whose explorations found the same paths and
+     * outcomes share one list of paths, so that a bid is put into it once (the same terms, so the
+     * same formulas). */
     SHARED("shared");
 
     private final String id;
