@@ -328,6 +328,7 @@ public final class PathExplorer {
   public <T> List<Path<T>> explore(Supplier<T> body) {
     long started = System.nanoTime();
     List<Path<T>> paths = new ArrayList<>();
+    List<List<Boolean>> scripts = new ArrayList<>();
     pending.clear();
     onPath.clear();
     Model first = base();
@@ -352,6 +353,7 @@ public final class PathExplorer {
           T result = body.get(); // run first: the path condition is complete only afterwards
           BoolExpr condition = and(ctx, pc);
           paths.add(new Path<>(condition, result));
+          scripts.add(List.copyOf(script));
           stats.paths++;
         } finally {
           solver.pop();
@@ -362,6 +364,28 @@ public final class PathExplorer {
       decided.clear();
       stats.exploreNanos += System.nanoTime() - started;
     }
-    return paths;
+    return inTreeOrder(paths, scripts);
+  }
+
+  /**
+   * The paths ordered by their choices (true first at each branch point). Which side an
+   * exploration takes first depends on the models earlier explorations left behind, so without
+   * this the same run explored after other networks lists its paths in another order: equal
+   * summaries would differ as formulas, and a network's queries would depend on what was
+   * searched before it (a shard's count would not add up to the whole search's).
+   */
+  private static <T> List<Path<T>> inTreeOrder(List<Path<T>> paths, List<List<Boolean>> scripts) {
+    Integer[] order = new Integer[paths.size()];
+    for (int k = 0; k < order.length; k++) order[k] = k;
+    Arrays.sort(order, (x, y) -> {
+      List<Boolean> a = scripts.get(x), b = scripts.get(y);
+      for (int k = 0; k < Math.min(a.size(), b.size()); k++) {
+        if (!a.get(k).equals(b.get(k))) return a.get(k) ? -1 : 1;
+      }
+      return Integer.compare(a.size(), b.size());
+    });
+    List<Path<T>> sorted = new ArrayList<>(paths.size());
+    for (Integer k : order) sorted.add(paths.get(k));
+    return sorted;
   }
 }
