@@ -48,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--baseline-home", paramLabel = "DIR", description = "the baseline's checkout (for its spec/claims.json)") Path baselineHome;
   @Option(names = "--baseline-name", description = "what to call the baseline in the table (default: the jar's checkout's folder name)") String baselineName;
-  @Option(names = "--tuning", description = "instead of another jar, this build with optimisations off as the baseline: none, or -name,... (mechcheck.tuning)") String tuning;
+  @Option(names = "--tuning", description = "instead of another jar, this build with optimisations off as the baseline: none, or the ones named (name,name; mechcheck.tuning's -name,-name)") String tuning;
   @Option(names = "--rounds", defaultValue = "1", description = "runs of each build per workload (default 1); medians are quoted") int rounds;
   @Option(names = "--threads", defaultValue = "2", description = "search threads (default 2)") int threads;
   @Option(names = "--time-limit", defaultValue = "0", description = "seconds per run (0: none); a run cut short is marked") double timeLimit;
@@ -117,7 +117,14 @@ final class BenchCommand implements Callable<Integer> {
       }
       b = new Build(baselineName != null ? baselineName : bh.getFileName().toString(), baseline.toAbsolutePath().toString(), bh, null);
     } else if (tuning != null) {
-      b = new Build(baselineName != null ? baselineName : "this build, tuning " + tuning, classPath(), home, tuning);
+      // the names alone: a value beginning with '-' reads as an option on the command line
+      String off = tuning.trim().equals("none") ? "none" : String.join(",", java.util.Arrays.stream(tuning.split(",")).map(String::trim).map(n -> n.startsWith("-") ? n : "-" + n).toList());
+      try {
+        org.mechcheck.smt.Tuning.parse(off);
+      } catch (IllegalArgumentException e) {
+        throw new InputException("--tuning: " + e.getMessage());
+      }
+      b = new Build(baselineName != null ? baselineName : "this build, tuning " + off, classPath(), home, off);
     }
     System.err.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load " + load() + "; " + rounds + " round" + (rounds == 1 ? "" : "s")
         + (b == null ? "" : ", " + a.name + " and " + b.name + " alternately"));

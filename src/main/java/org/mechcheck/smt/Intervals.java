@@ -56,6 +56,11 @@ final class Intervals {
     return new Intervals(b);
   }
 
+  /** The bounds the base puts on variable {@code x} (unbounded ends null). */
+  Range bounds(Expr<?> x) {
+    return base.getOrDefault(x, Range.ALL);
+  }
+
   /** True when {@code c} holds on every point of the bounds, false when on none, null when it cannot tell. */
   Boolean truth(BoolExpr c) {
     if (truths.containsKey(c)) return truths.get(c);

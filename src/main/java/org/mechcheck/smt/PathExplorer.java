@@ -38,6 +38,8 @@ public final class PathExplorer {
   private Model model;
   private final Deque<Pending> pending = new ArrayDeque<>();
   private final List<BoolExpr> pc = new ArrayList<>();
+  /** With {@link Tuning#lazy}: the current path's literals not yet asserted (asserted before its next check). */
+  private final List<BoolExpr> unasserted = new ArrayList<>();
   private boolean exploring;
   private final Stats stats;
   private final Tuning tuning = Tuning.current();
@@ -57,6 +59,9 @@ public final class PathExplorer {
   // kept while the base stays the same.
   private BoolExpr[] base;
   private Intervals intervals;
+  /** With {@link Tuning#farkas}: the base's bounds, for the refuter, and the refuter of the current path. */
+  private Intervals bounds;
+  private final Refuter refuter = new Refuter();
   private Model rootModel;
   private final Deque<Pooled> pool = new ArrayDeque<>();
 
@@ -161,7 +166,9 @@ public final class PathExplorer {
     }
     pos++;
     BoolExpr literal = choice ? cond : ctx.mkNot(cond);
-    solver.add(literal);
+    if (tuning.lazy()) unasserted.add(literal);
+    else solver.add(literal);
+    if (tuning.farkas()) refuter.assume(literal);
     if (tuning.implied()) onPath.add(literal);
     pc.add(choice ? c : ctx.mkNot(c));
     if (tuning.pathLiterals()) decided.put(atom, choice != negated);
@@ -215,7 +222,15 @@ public final class PathExplorer {
       stats.cachedDecisions++;
       return lastStatus = Status.UNSATISFIABLE;
     }
+    if (tuning.farkas() && refuter.refutes(cond)) {
+      stats.cachedDecisions++;
+      return lastStatus = Status.UNSATISFIABLE;
+    }
     long t = System.nanoTime();
+    if (!unasserted.isEmpty()) {
+      solver.add(unasserted.toArray(new BoolExpr[0]));
+      unasserted.clear();
+    }
     lastStatus = solver.check(cond);
     long spent = System.nanoTime() - t;
     stats.solverNanos += spent;
@@ -312,11 +327,12 @@ public final class PathExplorer {
 
   /** Notes the solver's base; returns a model of it when one is known from an earlier exploration of the same base, else null. */
   private Model base() {
-    if (!tuning.intervals() && !tuning.rootModel() && !tuning.modelPool() && !tuning.implied()) return null;
+    if (!tuning.intervals() && !tuning.rootModel() && !tuning.modelPool() && !tuning.implied() && !tuning.farkas()) return null;
     BoolExpr[] now = solver.getAssertions();
     if (!Arrays.equals(now, base)) {
       base = now;
       intervals = tuning.intervals() ? Intervals.of(now) : null;
+      bounds = !tuning.farkas() ? null : intervals != null ? intervals : Intervals.of(now);
       rootModel = null;
       pool.clear();
       infeasibleUnder.clear();
@@ -332,6 +348,7 @@ public final class PathExplorer {
     pending.clear();
     onPath.clear();
     Model first = base();
+    if (tuning.farkas()) refuter.begin(bounds);
     if (first == null) {
       Status root = feasible(ctx.mkTrue());
       first = root == Status.SATISFIABLE ? model() : null;
@@ -348,6 +365,8 @@ public final class PathExplorer {
         pc.clear();
         decided.clear();
         onPath.clear();
+        unasserted.clear();
+        if (tuning.farkas()) refuter.begin(bounds);
         solver.push();
         try {
           T result = body.get(); // run first: the path condition is complete only afterwards
@@ -356,6 +375,7 @@ public final class PathExplorer {
           scripts.add(List.copyOf(script));
           stats.paths++;
         } finally {
+          unasserted.clear();
           solver.pop();
         }
       }

@@ -92,7 +92,18 @@ public final class Tuning {
      * query, and is not asked again. Report profiles whose explorations found the same paths and
      * outcomes share one list of paths, so that a bid is put into it once (the same terms, so the
      * same formulas). */
-    SHARED("shared");
+    SHARED("shared"),
+    /** A path's literals are put to the exploring solver only when a feasibility check on
+     * that path needs them, not as each branch is taken: a re-execution meets again every branch
+     * before its fork, and most paths end with no check after it (a model, the pool or the bounds
+     * answer them), so their literals were asserted for nothing. A check sees the same assertions
+     * either way, so the same answers */
+    LAZY("lazy"),
+    /** Before a feasibility check, a branch side is tried against each literal of the path
+     * and the variables' bounds for a two-constraint Farkas proof that it is infeasible (found in
+     * doubles, checked in exact rationals, {@link Refuter}): a side so refuted is one the solver
+     * would answer UNSAT, so the same paths, without the call */
+    FARKAS("farkas");
 
     private final String id;
 
@@ -126,7 +137,7 @@ public final class Tuning {
     return parse(System.getProperty("mechcheck.tuning", ""));
   }
 
-  static Tuning parse(String spec) {
+  public static Tuning parse(String spec) {
     String s = spec.trim();
     if (s.isEmpty()) return ALL;
     if (s.equals("none")) return NONE;
@@ -206,6 +217,14 @@ public final class Tuning {
 
   public boolean shared() {
     return has(Option.SHARED);
+  }
+
+  public boolean lazy() {
+    return has(Option.LAZY);
+  }
+
+  public boolean farkas() {
+    return has(Option.FARKAS);
   }
 
   /**
