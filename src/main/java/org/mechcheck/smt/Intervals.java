@@ -150,7 +150,8 @@ final class Intervals {
     }
   }
 
-  private static boolean isArith(Expr<?> e) {
+  /** Whether {@code e} is an integer or real term. */
+  static boolean isArith(Expr<?> e) {
     return e.isInt() || e.isReal();
   }
 
@@ -287,7 +288,8 @@ final class Intervals {
     return e.isConst() && !e.isNumeral() && (e.isReal() || e.isInt()) && e.getFuncDecl().getDeclKind() == Z3_decl_kind.Z3_OP_UNINTERPRETED;
   }
 
-  private static BigFraction rational(Expr<?> e) {
+  /** The rational numeral {@code e}, or null when it is none (an algebraic number, say). */
+  static BigFraction rational(Expr<?> e) {
     try {
       return Z3Arith.exact(e);
     } catch (IllegalStateException notRational) {

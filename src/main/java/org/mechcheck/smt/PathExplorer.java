@@ -365,7 +365,6 @@ public final class PathExplorer {
         pc.clear();
         decided.clear();
         onPath.clear();
-        unasserted.clear();
         if (tuning.farkas()) refuter.begin(bounds);
         solver.push();
         try {
@@ -375,7 +374,7 @@ public final class PathExplorer {
           scripts.add(List.copyOf(script));
           stats.paths++;
         } finally {
-          unasserted.clear();
+          unasserted.clear(); // what the path did not need goes with it
           solver.pop();
         }
       }

@@ -222,6 +222,7 @@ final class Refuter {
       BigFraction c = g == null ? f.coef(j) : f.coef(j).add(t.multiply(g.coef(j)));
       int s = c.signum();
       if (s == 0) continue;
+      known(j);
       BigFraction bound = s > 0 ? hi[j] : lo[j];
       if (bound == null) return false;
       m = m.add(c.multiply(bound));
@@ -240,7 +241,7 @@ final class Refuter {
       for (Expr<?> a : e.getArgs()) if (!disjuncts(a, holds, into)) return false;
       return true;
     }
-    if (k == Z3_decl_kind.Z3_OP_EQ && !holds && isArith(e.getArgs()[0])) {
+    if (k == Z3_decl_kind.Z3_OP_EQ && !holds && Intervals.isArith(e.getArgs()[0])) {
       Row above = difference(e.getArgs()[0], e.getArgs()[1], true), below = difference(e.getArgs()[1], e.getArgs()[0], true);
       if (above == null || below == null) return false;
       into.add(List.of(above));
@@ -295,7 +296,7 @@ final class Refuter {
       }
       case Z3_OP_EQ: {
         Expr<?>[] a = e.getArgs();
-        if (!holds || a.length != 2 || !isArith(a[0])) return NOT_LINEAR;
+        if (!holds || a.length != 2 || !Intervals.isArith(a[0])) return NOT_LINEAR;
         Row d = difference(a[0], a[1], false);
         return d == null ? NOT_LINEAR : List.of(d, d.negated().weak());
       }
@@ -304,7 +305,7 @@ final class Refuter {
       case Z3_OP_LE:
       case Z3_OP_LT: {
         Expr<?>[] a = e.getArgs();
-        if (a.length != 2 || !isArith(a[0])) return NOT_LINEAR;
+        if (a.length != 2 || !Intervals.isArith(a[0])) return NOT_LINEAR;
         boolean strict = k == Z3_decl_kind.Z3_OP_GT || k == Z3_decl_kind.Z3_OP_LT;
         boolean greater = k == Z3_decl_kind.Z3_OP_GE || k == Z3_decl_kind.Z3_OP_GT;
         // a0 >= a1 is a0 - a1 >= 0; it fails when a1 - a0 > 0
@@ -337,18 +338,16 @@ final class Refuter {
   /** Adds k·e to the accumulated coefficients and constant; false when e is not linear. */
   private boolean linear(Expr<?> e, BigFraction k, Map<Integer, BigFraction> acc, BigFraction[] c) {
     if (e.isNumeral()) {
-      try {
-        c[0] = c[0].add(k.multiply(Z3Arith.exact(e)));
-        return true;
-      } catch (IllegalStateException notRational) {
-        return false;
-      }
+      BigFraction q = Intervals.rational(e);
+      if (q == null) return false;
+      c[0] = c[0].add(k.multiply(q));
+      return true;
     }
     Z3_decl_kind kind = kind(e);
     if (kind == null) return false;
     switch (kind) {
       case Z3_OP_UNINTERPRETED: {
-        if (e.getNumArgs() != 0 || !isArith(e)) return false;
+        if (e.getNumArgs() != 0 || !Intervals.isArith(e)) return false;
         acc.merge(id(e), k, BigFraction::add);
         return true;
       }
@@ -372,11 +371,9 @@ final class Refuter {
         Expr<?> other = null;
         for (Expr<?> a : e.getArgs()) {
           if (a.isNumeral()) {
-            try {
-              f = f.multiply(Z3Arith.exact(a));
-            } catch (IllegalStateException notRational) {
-              return false;
-            }
+            BigFraction q = Intervals.rational(a);
+            if (q == null) return false;
+            f = f.multiply(q);
           } else if (other == null) {
             other = a;
           } else {
@@ -391,14 +388,8 @@ final class Refuter {
       }
       case Z3_OP_DIV: {
         Expr<?>[] a = e.getArgs();
-        if (!a[1].isNumeral()) return false;
-        BigFraction d;
-        try {
-          d = Z3Arith.exact(a[1]);
-        } catch (IllegalStateException notRational) {
-          return false;
-        }
-        if (d.signum() == 0) return false;
+        BigFraction d = a[1].isNumeral() ? Intervals.rational(a[1]) : null;
+        if (d == null || d.signum() == 0) return false;
         return linear(a[0], k.divide(d), acc, c);
       }
       default:
@@ -418,9 +409,5 @@ final class Refuter {
 
   private static Z3_decl_kind kind(Expr<?> e) {
     return e.isApp() ? e.getFuncDecl().getDeclKind() : null;
-  }
-
-  private static boolean isArith(Expr<?> e) {
-    return e.isInt() || e.isReal();
   }
 }

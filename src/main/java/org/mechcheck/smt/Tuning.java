@@ -137,6 +137,7 @@ public final class Tuning {
     return parse(System.getProperty("mechcheck.tuning", ""));
   }
 
+  /** What {@code spec} asks for: empty for every optimisation, {@code none}, or {@code -name,-name} (IllegalArgumentException otherwise). */
   public static Tuning parse(String spec) {
     String s = spec.trim();
     if (s.isEmpty()) return ALL;
